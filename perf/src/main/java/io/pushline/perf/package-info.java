@@ -1,0 +1,4 @@
+/**
+ * JMH microbenchmarks (order book, node chain) and, later, the open-loop latency harness.
+ */
+package io.pushline.perf;

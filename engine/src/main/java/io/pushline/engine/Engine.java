@@ -1,0 +1,455 @@
+package io.pushline.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+import io.pushline.config.ConfigException;
+import io.pushline.config.InstrumentDefinition;
+import io.pushline.config.InstrumentsFile;
+import io.pushline.engine.chain.ChainLayout;
+import io.pushline.engine.chain.CommandEvent;
+import io.pushline.engine.chain.MatcherFactory;
+import io.pushline.engine.chain.NodeChain;
+import io.pushline.engine.chain.NodeCounters;
+import io.pushline.engine.chain.OutputSink;
+import io.pushline.engine.chain.WaitStrategyType;
+import io.pushline.engine.match.BookMatcher;
+import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.protocol.Envelope;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * The order-processing engine in-process: a sequencer that stamps each inbound SBE command with the engine time and
+ * sequence, and the node chain (validate, match, respond) that answers it with SBE reports. The Aeron engine
+ * process, the journal and replay wrap this.
+ * <p>
+ * {@link #offer} is for one thread only (the ring has a single producer).
+ */
+public final class Engine implements AutoCloseable
+{
+    private final Context context;
+    private final NodeChain chain;
+    private final RingBuffer<CommandEvent> ringBuffer;
+    private final EpochNanoClock clock;
+    private long lastSequence;
+    private long lastTimestampNs;
+    private long refusedInputs;
+
+    private Engine(final Context context)
+    {
+        this.context = context;
+        this.clock = context.clock();
+        this.chain = new NodeChain(new NodeChain.Settings(
+            context.instruments(),
+            context.layout(),
+            context.shards(),
+            context.ringSize(),
+            context.waitStrategy(),
+            context.maxOrders(),
+            context.reportStreamCapacity(),
+            context.selfTradePrevention(),
+            context.clientOrderIdSweepThreshold(),
+            context.outputSink(),
+            context.countersFactory(),
+            context.threadFactory(),
+            context.matcherFactory()));
+        this.ringBuffer = chain.ringBuffer();
+    }
+
+    /**
+     * Start an engine.
+     *
+     * @param context configuration; concluded here.
+     * @return the running engine.
+     */
+    public static Engine launch(final Context context)
+    {
+        context.conclude();
+        return new Engine(context);
+    }
+
+    /**
+     * Sequence an inbound command: copy it into the ring, stamp engine time and sequence into its envelope, publish.
+     * Waits for ring space when the chain is behind (back pressure).
+     *
+     * @param buffer holding one SBE message with its header.
+     * @param offset of the message.
+     * @param length of the message.
+     * @return the sequence given to the command, or 0 if it was refused because it is longer than any command.
+     */
+    public long offer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long now = clock.nanoTime();
+        return publish(buffer, offset, length, ++lastSequence, Math.max(lastTimestampNs, now), true);
+    }
+
+    /**
+     * Publish a command that was stamped before (replay, recovery): its time and sequence are kept.
+     *
+     * @param buffer holding one stamped SBE message with its header.
+     * @param offset of the message.
+     * @param length of the message.
+     * @return the command's sequence, or 0 if refused.
+     */
+    public long offerStamped(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH)
+        {
+            return publish(buffer, offset, length, ++lastSequence, lastTimestampNs, true);
+        }
+        final long sequence = Envelope.sequence(buffer, offset);
+        final long timestampNs = Envelope.timestampNs(buffer, offset);
+        lastSequence = Math.max(lastSequence, sequence);
+        return publish(buffer, offset, length, sequence, timestampNs, false);
+    }
+
+    private long publish(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long sequence,
+        final long timestampNs,
+        final boolean stamp)
+    {
+        if (length > CommandEvent.MAX_INPUT_LENGTH || length < 0)
+        {
+            refusedInputs++;
+            lastSequence--;
+            return 0;
+        }
+        lastTimestampNs = timestampNs;
+        final long ringSequence = ringBuffer.next();
+        try
+        {
+            final CommandEvent event = ringBuffer.get(ringSequence);
+            final UnsafeBuffer input = event.input();
+            input.putBytes(0, buffer, offset, length);
+            event.inputLength(length);
+            if (stamp && length >= Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH)
+            {
+                Envelope.stamp(input, 0, timestampNs, sequence);
+            }
+        }
+        finally
+        {
+            ringBuffer.publish(ringSequence);
+        }
+        return sequence;
+    }
+
+    /**
+     * Wait until every offered command has been answered.
+     */
+    public void awaitIdle()
+    {
+        chain.awaitIdle();
+    }
+
+    /**
+     * @return the state hash over every instrument's book (see docs/matching-rules.md); waits until idle first.
+     */
+    public long stateHash()
+    {
+        chain.awaitIdle();
+        return chain.stateHash();
+    }
+
+    /**
+     * @return orders resting in the books; waits until idle first.
+     */
+    public int restingOrderCount()
+    {
+        chain.awaitIdle();
+        return chain.restingOrderCount();
+    }
+
+    /**
+     * @return the sequence given to the last command.
+     */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /**
+     * @return inputs refused because they were longer than any command.
+     */
+    public long refusedInputs()
+    {
+        return refusedInputs;
+    }
+
+    /**
+     * @return the node chain, for its counters.
+     */
+    public NodeChain chain()
+    {
+        return chain;
+    }
+
+    /**
+     * @return the concluded context.
+     */
+    public Context context()
+    {
+        return context;
+    }
+
+    /**
+     * Answer everything offered so far, then stop.
+     */
+    public void close()
+    {
+        chain.close();
+    }
+
+    /**
+     * Configuration of an engine. Setters are fluent; {@link #conclude()} checks every value and fills defaults.
+     */
+    public static final class Context
+    {
+        private boolean concluded;
+        private List<InstrumentDefinition> instruments;
+        private Path instrumentsFile;
+        private ChainLayout layout = EngineConfiguration.LAYOUT_DEFAULT;
+        private int shards = EngineConfiguration.SHARDS_DEFAULT;
+        private int ringSize = EngineConfiguration.RING_SIZE_DEFAULT;
+        private WaitStrategyType waitStrategy = EngineConfiguration.WAIT_STRATEGY_DEFAULT;
+        private int maxOrders = EngineConfiguration.MAX_ORDERS_DEFAULT;
+        private int reportStreamCapacity = EngineConfiguration.REPORT_STREAM_CAPACITY_DEFAULT;
+        private SelfTradePrevention selfTradePrevention = EngineConfiguration.SELF_TRADE_PREVENTION_DEFAULT;
+        private long clientOrderIdSweepThreshold = EngineConfiguration.CLIENT_ORDER_ID_SWEEP_THRESHOLD_DEFAULT;
+        private OutputSink outputSink;
+        private NodeCounters.Factory countersFactory;
+        private ThreadFactory threadFactory;
+        private MatcherFactory matcherFactory;
+        private EpochNanoClock clock;
+
+        /**
+         * Check every value and fill defaults. May be called once.
+         *
+         * @return this.
+         * @throws ConfigException naming the setting when a value is bad.
+         */
+        public Context conclude()
+        {
+            if (concluded)
+            {
+                throw new IllegalStateException("context already concluded");
+            }
+            concluded = true;
+            if (instruments == null)
+            {
+                instruments = InstrumentsFile.load(instrumentsFile != null ?
+                    instrumentsFile : Path.of(EngineConfiguration.INSTRUMENTS_FILE_DEFAULT));
+            }
+            require(!instruments.isEmpty(), "instruments", "at least one instrument is needed");
+            require(Integer.bitCount(ringSize) == 1, EngineConfiguration.RING_SIZE_PROP_NAME,
+                "must be a power of two, got " + ringSize);
+            require(Integer.bitCount(reportStreamCapacity) == 1 && reportStreamCapacity >= 2,
+                EngineConfiguration.REPORT_STREAM_CAPACITY_PROP_NAME,
+                "must be a power of two >= 2, got " + reportStreamCapacity);
+            require(shards >= 1 && shards <= EngineConfiguration.SHARDS_MAX, EngineConfiguration.SHARDS_PROP_NAME,
+                "must be 1.." + EngineConfiguration.SHARDS_MAX + ", got " + shards);
+            require(maxOrders >= 1, EngineConfiguration.MAX_ORDERS_PROP_NAME, "must be positive, got " + maxOrders);
+            require(layout != null && waitStrategy != null && selfTradePrevention != null, "context",
+                "layout, waitStrategy and selfTradePrevention must be set");
+            if (outputSink == null)
+            {
+                outputSink = (buffer, offset, length) -> { };
+            }
+            if (countersFactory == null)
+            {
+                final CountersManager manager = new CountersManager(
+                    new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)),
+                    new UnsafeBuffer(ByteBuffer.allocateDirect(8 * 1024)));
+                countersFactory = manager::newCounter;
+            }
+            threadFactory = threadFactory != null ? threadFactory : DaemonThreadFactory.INSTANCE;
+            matcherFactory = matcherFactory != null ? matcherFactory : BookMatcher::new;
+            clock = clock != null ? clock : new SystemEpochNanoClock();
+            return this;
+        }
+
+        private static void require(final boolean condition, final String key, final String message)
+        {
+            if (!condition)
+            {
+                throw new ConfigException(key + ": " + message);
+            }
+        }
+
+        public Context instruments(final List<InstrumentDefinition> instruments)
+        {
+            this.instruments = instruments;
+            return this;
+        }
+
+        public List<InstrumentDefinition> instruments()
+        {
+            return instruments;
+        }
+
+        public Context instrumentsFile(final Path instrumentsFile)
+        {
+            this.instrumentsFile = instrumentsFile;
+            return this;
+        }
+
+        public Path instrumentsFile()
+        {
+            return instrumentsFile;
+        }
+
+        public Context layout(final ChainLayout layout)
+        {
+            this.layout = layout;
+            return this;
+        }
+
+        public ChainLayout layout()
+        {
+            return layout;
+        }
+
+        public Context shards(final int shards)
+        {
+            this.shards = shards;
+            return this;
+        }
+
+        public int shards()
+        {
+            return shards;
+        }
+
+        public Context ringSize(final int ringSize)
+        {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        public int ringSize()
+        {
+            return ringSize;
+        }
+
+        public Context waitStrategy(final WaitStrategyType waitStrategy)
+        {
+            this.waitStrategy = waitStrategy;
+            return this;
+        }
+
+        public WaitStrategyType waitStrategy()
+        {
+            return waitStrategy;
+        }
+
+        public Context maxOrders(final int maxOrders)
+        {
+            this.maxOrders = maxOrders;
+            return this;
+        }
+
+        public int maxOrders()
+        {
+            return maxOrders;
+        }
+
+        public Context reportStreamCapacity(final int reportStreamCapacity)
+        {
+            this.reportStreamCapacity = reportStreamCapacity;
+            return this;
+        }
+
+        public int reportStreamCapacity()
+        {
+            return reportStreamCapacity;
+        }
+
+        public Context selfTradePrevention(final SelfTradePrevention selfTradePrevention)
+        {
+            this.selfTradePrevention = selfTradePrevention;
+            return this;
+        }
+
+        public SelfTradePrevention selfTradePrevention()
+        {
+            return selfTradePrevention;
+        }
+
+        public Context clientOrderIdSweepThreshold(final long clientOrderIdSweepThreshold)
+        {
+            this.clientOrderIdSweepThreshold = clientOrderIdSweepThreshold;
+            return this;
+        }
+
+        public long clientOrderIdSweepThreshold()
+        {
+            return clientOrderIdSweepThreshold;
+        }
+
+        public Context outputSink(final OutputSink outputSink)
+        {
+            this.outputSink = outputSink;
+            return this;
+        }
+
+        public OutputSink outputSink()
+        {
+            return outputSink;
+        }
+
+        public Context countersFactory(final NodeCounters.Factory countersFactory)
+        {
+            this.countersFactory = countersFactory;
+            return this;
+        }
+
+        public NodeCounters.Factory countersFactory()
+        {
+            return countersFactory;
+        }
+
+        public Context threadFactory(final ThreadFactory threadFactory)
+        {
+            this.threadFactory = threadFactory;
+            return this;
+        }
+
+        public ThreadFactory threadFactory()
+        {
+            return threadFactory;
+        }
+
+        public Context matcherFactory(final MatcherFactory matcherFactory)
+        {
+            this.matcherFactory = matcherFactory;
+            return this;
+        }
+
+        public MatcherFactory matcherFactory()
+        {
+            return matcherFactory;
+        }
+
+        public Context clock(final EpochNanoClock clock)
+        {
+            this.clock = clock;
+            return this;
+        }
+
+        public EpochNanoClock clock()
+        {
+            return clock;
+        }
+    }
+}

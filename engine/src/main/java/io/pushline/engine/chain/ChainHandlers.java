@@ -1,0 +1,169 @@
+package io.pushline.engine.chain;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The Disruptor handlers that run the nodes: one for the whole chain on one thread, or one per node.
+ */
+final class ChainHandlers
+{
+    private ChainHandlers()
+    {
+    }
+
+    /**
+     * Every node on one thread, event by event. A full report stream is pushed downstream at once
+     * ("more to follow"), so no wait is ever needed.
+     */
+    static final class OneThread implements EventHandler<CommandEvent>
+    {
+        private final ValidateNode validate;
+        private final MatchNode match;
+        private final RespondNode respond;
+        private final NodeCounters chainCounters;
+
+        OneThread(final ValidateNode validate, final MatchNode match, final RespondNode respond,
+            final NodeCounters chainCounters)
+        {
+            this.validate = validate;
+            this.match = match;
+            this.respond = respond;
+            this.chainCounters = chainCounters;
+        }
+
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            chainCounters.batchStart(System.nanoTime());
+        }
+
+        public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
+        {
+            validate.onEvent(event, sequence);
+            respond.begin(event);
+            match.onEvent(event);
+            if (!respond.drain())
+            {
+                throw new IllegalStateException("one-thread chain left a command incomplete at " + sequence);
+            }
+            chainCounters.event();
+            if (endOfBatch)
+            {
+                respond.endOfBatch();
+                final long now = System.nanoTime();
+                chainCounters.batchEnd(now);
+                validate.counters().batchEnd(now);
+                match.counters().batchEnd(now);
+                respond.counters().batchEnd(now);
+            }
+        }
+    }
+
+    /**
+     * The validate stage. Publishes its progress mid-batch when it must wait for a shard, so the shard can catch up.
+     */
+    static final class Validate implements EventHandler<CommandEvent>
+    {
+        private final ValidateNode node;
+        private Sequence sequenceCallback;
+
+        Validate(final ValidateNode node)
+        {
+            this.node = node;
+        }
+
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            this.sequenceCallback = sequenceCallback;
+        }
+
+        void publishProgress(final long sequence)
+        {
+            if (sequenceCallback.get() < sequence)
+            {
+                sequenceCallback.set(sequence);
+            }
+        }
+
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            node.counters().batchStart(System.nanoTime());
+        }
+
+        public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
+        {
+            node.onEvent(event, sequence);
+            if (endOfBatch)
+            {
+                node.counters().batchEnd(System.nanoTime());
+            }
+        }
+    }
+
+    /**
+     * One match shard stage.
+     */
+    static final class Match implements EventHandler<CommandEvent>
+    {
+        private final MatchNode node;
+
+        Match(final MatchNode node)
+        {
+            this.node = node;
+        }
+
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            node.counters().batchStart(System.nanoTime());
+        }
+
+        public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
+        {
+            node.onEvent(event);
+            if (endOfBatch)
+            {
+                node.counters().batchEnd(System.nanoTime());
+            }
+        }
+    }
+
+    /**
+     * The respond stage: gated on validate only, it pulls each command's reports from the shard streams as they are
+     * written, so a shard never waits for a whole command to fit.
+     */
+    static final class Respond implements EventHandler<CommandEvent>
+    {
+        private final RespondNode node;
+        private final IdleStrategy idleStrategy;
+        private final RunState runState;
+
+        Respond(final RespondNode node, final IdleStrategy idleStrategy, final RunState runState)
+        {
+            this.node = node;
+            this.idleStrategy = idleStrategy;
+            this.runState = runState;
+        }
+
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            node.counters().batchStart(System.nanoTime());
+        }
+
+        public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
+        {
+            node.begin(event);
+            while (!node.drain())
+            {
+                runState.checkRunning();
+                idleStrategy.idle();
+            }
+            idleStrategy.reset();
+            if (endOfBatch)
+            {
+                node.endOfBatch();
+                node.counters().batchEnd(System.nanoTime());
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.pushline.engine.chain;
+
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.pushline.config.InstrumentDefinition;
+import io.pushline.engine.match.Matcher;
+import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.engine.match.StateHash;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The node chain on a Disruptor ring, laid out on threads as configured. Owns the ring, the nodes and their
+ * counters; the engine in front of it stamps and publishes inputs.
+ */
+public final class NodeChain implements AutoCloseable
+{
+    /**
+     * Everything the chain needs, already validated by the engine's context.
+     *
+     * @param instruments          every instrument, in file order.
+     * @param layout               thread layout.
+     * @param shardCount           match shards (1 unless SHARDED).
+     * @param ringSize             ring slots, a power of two.
+     * @param waitStrategy         how threads wait.
+     * @param maxOrders            resting orders in all, split evenly over the shards.
+     * @param reportStreamCapacity report slots per shard stream, a power of two.
+     * @param selfTradePrevention  self-trade mode.
+     * @param sweepThreshold       client order ids kept before finished ones are swept.
+     * @param outputSink           where encoded reports go.
+     * @param countersFactory      makes the counters.
+     * @param threadFactory        makes the consumer threads.
+     * @param matcherFactory       makes each shard's matcher.
+     */
+    public record Settings(
+        List<InstrumentDefinition> instruments,
+        ChainLayout layout,
+        int shardCount,
+        int ringSize,
+        WaitStrategyType waitStrategy,
+        int maxOrders,
+        int reportStreamCapacity,
+        SelfTradePrevention selfTradePrevention,
+        long sweepThreshold,
+        OutputSink outputSink,
+        NodeCounters.Factory countersFactory,
+        ThreadFactory threadFactory,
+        MatcherFactory matcherFactory)
+    {
+    }
+
+    private final Settings settings;
+    private final Disruptor<CommandEvent> disruptor;
+    private final RingBuffer<CommandEvent> ringBuffer;
+    private final Matcher[] matchers;
+    private final ReportStream[] streams;
+    private final MatchNode[] matchNodes;
+    private final ValidateNode validateNode;
+    private final RespondNode respondNode;
+    private final NodeCounters chainCounters;
+    private final RunState runState = new RunState();
+
+    /**
+     * Build and start the chain.
+     *
+     * @param settings what to build.
+     */
+    public NodeChain(final Settings settings)
+    {
+        this.settings = settings;
+        final int shards = settings.layout() == ChainLayout.SHARDED ? settings.shardCount() : 1;
+        final NodeCounters.Factory factory = settings.countersFactory();
+        disruptor = new Disruptor<>(CommandEvent::new, settings.ringSize(), settings.threadFactory(),
+            ProducerType.SINGLE, settings.waitStrategy().newWaitStrategy());
+        matchers = new Matcher[shards];
+        streams = new ReportStream[shards];
+        matchNodes = new MatchNode[shards];
+        final int perShard = Math.max(1, settings.maxOrders() / shards);
+        for (int k = 0; k < shards; k++)
+        {
+            matchers[k] = settings.matcherFactory().newMatcher(
+                settings.instruments(), k, shards, perShard, settings.selfTradePrevention());
+            streams[k] = new ReportStream(settings.reportStreamCapacity());
+            matchNodes[k] = new MatchNode(k, matchers[k], streams[k],
+                new NodeCounters(shards == 1 ? "match" : "match-" + k, factory));
+        }
+        respondNode = new RespondNode(streams, settings.outputSink(), new NodeCounters("respond", factory));
+        chainCounters = new NodeCounters("chain", factory);
+        final InstrumentRules rules = new InstrumentRules(settings.instruments());
+        final NodeCounters validateCounters = new NodeCounters("validate", factory);
+        if (settings.layout() == ChainLayout.ONE_THREAD)
+        {
+            validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
+                settings.sweepThreshold());
+            streams[0].fullHandler(respondNode::drain);
+            disruptor.handleEventsWith(
+                new ChainHandlers.OneThread(validateNode, matchNodes[0], respondNode, chainCounters));
+        }
+        else
+        {
+            final ShardGates.AcrossThreads gate = new ShardGates.AcrossThreads(
+                disruptor, matchers, settings.waitStrategy().newIdleStrategy(), runState);
+            validateNode = new ValidateNode(rules, gate, validateCounters, settings.sweepThreshold());
+            wireStages(gate);
+        }
+        ringBuffer = disruptor.start();
+    }
+
+    private void wireStages(final ShardGates.AcrossThreads gate)
+    {
+        final ChainHandlers.Validate validate = new ChainHandlers.Validate(validateNode);
+        final ChainHandlers.Match[] shards = new ChainHandlers.Match[matchNodes.length];
+        for (int k = 0; k < shards.length; k++)
+        {
+            shards[k] = new ChainHandlers.Match(matchNodes[k]);
+            final IdleStrategy idle = settings.waitStrategy().newIdleStrategy();
+            streams[k].fullHandler(() ->
+            {
+                runState.checkRunning();
+                idle.idle();
+            });
+        }
+        final ChainHandlers.Respond respond = new ChainHandlers.Respond(
+            respondNode, settings.waitStrategy().newIdleStrategy(), runState);
+        disruptor.handleEventsWith(validate);
+        disruptor.after(validate).handleEventsWith(shards);
+        disruptor.after(validate).handleEventsWith(respond);
+        gate.bind(validate, shards);
+    }
+
+    /**
+     * @return the ring; the engine is its only producer.
+     */
+    public RingBuffer<CommandEvent> ringBuffer()
+    {
+        return ringBuffer;
+    }
+
+    /**
+     * Wait until every published event has been through every node.
+     */
+    public void awaitIdle()
+    {
+        final long target = ringBuffer.getCursor();
+        while (ringBuffer.getMinimumGatingSequence() < target)
+        {
+            runState.checkRunning();
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /**
+     * The engine's state hash: instrument hashes folded in ascending instrument index, whatever the sharding.
+     * Call only when idle.
+     *
+     * @return the hash.
+     */
+    public long stateHash()
+    {
+        long hash = StateHash.EMPTY;
+        for (int i = 0; i < settings.instruments().size(); i++)
+        {
+            hash = StateHash.mix(hash, matchers[i % matchers.length].instrumentStateHash(i));
+        }
+        return hash;
+    }
+
+    /**
+     * @return orders resting over all shards; call only when idle.
+     */
+    public int restingOrderCount()
+    {
+        int count = 0;
+        for (final Matcher matcher : matchers)
+        {
+            count += matcher.restingOrderCount();
+        }
+        return count;
+    }
+
+    /**
+     * @return reports sent so far; call only when idle.
+     */
+    public long reportSequence()
+    {
+        return respondNode.reportSequence();
+    }
+
+    /**
+     * @return counters of the validate node.
+     */
+    public NodeCounters validateCounters()
+    {
+        return validateNode.counters();
+    }
+
+    /**
+     * @param shard index.
+     * @return counters of one match shard.
+     */
+    public NodeCounters matchCounters(final int shard)
+    {
+        return matchNodes[shard].counters();
+    }
+
+    /**
+     * @return counters of the respond node.
+     */
+    public NodeCounters respondCounters()
+    {
+        return respondNode.counters();
+    }
+
+    /**
+     * @return counters of the whole chain (batches and time of the one-thread layout).
+     */
+    public NodeCounters chainCounters()
+    {
+        return chainCounters;
+    }
+
+    /**
+     * @return number of match shards.
+     */
+    public int shardCount()
+    {
+        return matchers.length;
+    }
+
+    /**
+     * Process what was published, then stop the threads.
+     */
+    public void close()
+    {
+        try
+        {
+            disruptor.shutdown(10, TimeUnit.SECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            runState.stop();
+            disruptor.halt();
+            throw new IllegalStateException("node chain did not drain within 10 s; halted", ex);
+        }
+        finally
+        {
+            runState.stop();
+        }
+    }
+}

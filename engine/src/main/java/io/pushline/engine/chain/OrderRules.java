@@ -1,0 +1,165 @@
+package io.pushline.engine.chain;
+
+import io.pushline.engine.match.Command;
+import io.pushline.sbe.AdminAction;
+import io.pushline.sbe.OrdType;
+import io.pushline.sbe.RejectReason;
+import io.pushline.sbe.Side;
+import io.pushline.sbe.TimeInForce;
+
+/**
+ * The static order rules of {@code docs/matching-rules.md} ("Validation"), in the order the rules list them; the
+ * first failing check wins. Admin commands that only change validation state are applied here too.
+ */
+final class OrderRules
+{
+    private final InstrumentRules rules;
+
+    OrderRules(final InstrumentRules rules)
+    {
+        this.rules = rules;
+    }
+
+    RejectReason checkNewOrder(final Command command)
+    {
+        final int index = command.instrumentIndex;
+        if (index == InstrumentRules.UNKNOWN)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final RejectReason shape = checkShape(command);
+        if (shape != RejectReason.NONE)
+        {
+            return shape;
+        }
+        if (command.timeInForce != TimeInForce.GTD)
+        {
+            command.expireTimeNs = 0;
+        }
+        else if (command.expireTimeNs <= command.timestampNs)
+        {
+            return RejectReason.INVALID_EXPIRE_TIME;
+        }
+        if (rules.halted[index])
+        {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        final RejectReason quantity = checkQuantity(index, command.quantity);
+        if (quantity != RejectReason.NONE)
+        {
+            return quantity;
+        }
+        final boolean market = command.ordType == OrdType.MARKET;
+        if (!market)
+        {
+            final RejectReason price = checkPrice(index, command.price);
+            if (price != RejectReason.NONE)
+            {
+                return price;
+            }
+        }
+        final long notionalPrice = market ? rules.referencePrice[index] : command.price;
+        return rules.notionalOver(index, notionalPrice, command.quantity) ?
+            RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
+    }
+
+    RejectReason checkReplace(final Command command)
+    {
+        final int index = command.instrumentIndex;
+        if (rules.halted[index])
+        {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        final RejectReason quantity = checkQuantity(index, command.quantity);
+        if (quantity != RejectReason.NONE)
+        {
+            return quantity;
+        }
+        final RejectReason price = checkPrice(index, command.price);
+        if (price != RejectReason.NONE)
+        {
+            return price;
+        }
+        return rules.notionalOver(index, command.price, command.quantity) ?
+            RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
+    }
+
+    RejectReason applyAdmin(final Command command)
+    {
+        final int index = command.instrumentIndex;
+        if (index == InstrumentRules.UNKNOWN)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final AdminAction action = command.adminAction;
+        switch (action == null ? AdminAction.NULL_VAL : action)
+        {
+            case HALT, HALT_AND_CANCEL -> rules.halted[index] = true;
+            case RESUME -> rules.halted[index] = false;
+            case CANCEL_ALL ->
+            {
+            }
+            case SET_REFERENCE_PRICE ->
+            {
+                if (command.price <= 0 || command.price % rules.tickSize[index] != 0)
+                {
+                    return RejectReason.PRICE_NOT_ON_TICK;
+                }
+                rules.referencePrice[index] = command.price;
+            }
+            default ->
+            {
+                return RejectReason.INVALID_ADMIN_ACTION;
+            }
+        }
+        return RejectReason.NONE;
+    }
+
+    private static RejectReason checkShape(final Command command)
+    {
+        if (command.side != Side.BUY && command.side != Side.SELL)
+        {
+            return RejectReason.INVALID_SIDE;
+        }
+        final OrdType ordType = command.ordType;
+        if ((ordType != OrdType.LIMIT && ordType != OrdType.MARKET) ||
+            (ordType == OrdType.MARKET && command.postOnly))
+        {
+            return RejectReason.INVALID_ORDER_TYPE;
+        }
+        final TimeInForce tif = command.timeInForce;
+        final boolean immediate = tif == TimeInForce.IOC || tif == TimeInForce.FOK;
+        final boolean known = immediate || tif == TimeInForce.DAY || tif == TimeInForce.GTC || tif == TimeInForce.GTD;
+        if (!known || (ordType == OrdType.MARKET && !immediate) || (command.postOnly && immediate))
+        {
+            return RejectReason.INVALID_TIME_IN_FORCE;
+        }
+        return RejectReason.NONE;
+    }
+
+    private RejectReason checkQuantity(final int index, final long quantity)
+    {
+        if (quantity <= 0)
+        {
+            return RejectReason.QUANTITY_NOT_POSITIVE;
+        }
+        if (quantity % rules.lotSize[index] != 0)
+        {
+            return RejectReason.QUANTITY_NOT_LOT_MULTIPLE;
+        }
+        return quantity > rules.maxQuantity[index] ? RejectReason.QUANTITY_OVER_MAX : RejectReason.NONE;
+    }
+
+    private RejectReason checkPrice(final int index, final long price)
+    {
+        if (price <= 0)
+        {
+            return RejectReason.PRICE_NOT_POSITIVE;
+        }
+        if (price % rules.tickSize[index] != 0)
+        {
+            return RejectReason.PRICE_NOT_ON_TICK;
+        }
+        return rules.outsideBand(index, price) ? RejectReason.PRICE_OUTSIDE_BAND : RejectReason.NONE;
+    }
+}

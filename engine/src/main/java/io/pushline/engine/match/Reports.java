@@ -1,0 +1,67 @@
+package io.pushline.engine.match;
+
+import io.pushline.sbe.CxlRejResponseTo;
+import io.pushline.sbe.ExecType;
+import io.pushline.sbe.OrdType;
+import io.pushline.sbe.RejectReason;
+
+/**
+ * Fills the reports that are built from a command rather than from a resting order, so validation and every book
+ * build them the same way.
+ */
+public final class Reports
+{
+    private Reports()
+    {
+    }
+
+    /**
+     * REJECTED for a new order: orderId 0, the order's fields as sent (price 0 for MARKET), leaves and cum 0.
+     *
+     * @param out     to write to.
+     * @param command the rejected NewOrder.
+     * @param reason  why.
+     */
+    public static void rejectNewOrder(final ReportSink out, final Command command, final RejectReason reason)
+    {
+        final Report report = out.claim();
+        report.kind = Report.EXECUTION;
+        report.execType = ExecType.REJECTED;
+        report.sessionId = command.sessionId;
+        report.gatewayId = command.gatewayId;
+        report.instrumentId = command.instrumentId;
+        report.instrumentIndex = command.instrumentIndex;
+        report.clOrdId = command.clOrdId;
+        report.price = command.ordType == OrdType.MARKET ? 0 : command.price;
+        report.orderQty = command.quantity;
+        report.side = command.side;
+        report.ordType = command.ordType;
+        report.timeInForce = command.timeInForce;
+        report.rejectReason = reason;
+        out.commit();
+    }
+
+    /**
+     * CancelReject for a cancel or replace: orderId 0, the request's client ids.
+     *
+     * @param out        to write to.
+     * @param command    the rejected CancelOrder or ReplaceOrder.
+     * @param reason     why.
+     * @param responseTo which request.
+     */
+    public static void cancelReject(
+        final ReportSink out, final Command command, final RejectReason reason, final CxlRejResponseTo responseTo)
+    {
+        final Report report = out.claim();
+        report.kind = Report.CANCEL_REJECT;
+        report.sessionId = command.sessionId;
+        report.gatewayId = command.gatewayId;
+        report.instrumentId = command.instrumentId;
+        report.instrumentIndex = command.instrumentIndex;
+        report.clOrdId = command.clOrdId;
+        report.origClOrdId = command.origClOrdId;
+        report.rejectReason = reason;
+        report.responseTo = responseTo;
+        out.commit();
+    }
+}

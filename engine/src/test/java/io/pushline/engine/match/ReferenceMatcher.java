@@ -1,0 +1,567 @@
+package io.pushline.engine.match;
+
+import io.pushline.config.InstrumentDefinition;
+import io.pushline.sbe.AdminAction;
+import io.pushline.sbe.CancelReason;
+import io.pushline.sbe.CxlRejResponseTo;
+import io.pushline.sbe.ExecType;
+import io.pushline.sbe.OrdType;
+import io.pushline.sbe.RejectReason;
+import io.pushline.sbe.Side;
+import io.pushline.sbe.TimeInForce;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The reference book: a plain, obviously correct implementation of {@code docs/matching-rules.md}, written for
+ * clarity, not speed. Per instrument a sorted map of price levels per side (each level a FIFO queue), a sorted set of
+ * GTD orders by expiry, and one map of all resting orders by order id. The fast book is compared against it report by
+ * report in the differential test.
+ */
+public final class ReferenceMatcher implements Matcher
+{
+    private static final Comparator<Order> BY_EXPIRY =
+        Comparator.comparingLong((Order o) -> o.expireTimeNs).thenComparingLong(o -> o.orderId);
+
+    /** A resting (or, while it is being matched, incoming) order. */
+    private static final class Order
+    {
+        long orderId;
+        int sessionId;
+        int gatewayId;
+        int instrumentIndex;
+        long clOrdId;
+        Side side;
+        OrdType ordType;
+        TimeInForce timeInForce;
+        boolean postOnly;
+        long price;
+        long orderQty;
+        long leavesQty;
+        long cumQty;
+        long expireTimeNs;
+    }
+
+    /** The book of one instrument. */
+    private static final class Book
+    {
+        final int index;
+        final int instrumentId;
+        /** Best (highest) price first. */
+        final TreeMap<Long, ArrayDeque<Order>> bids = new TreeMap<>(Comparator.reverseOrder());
+        /** Best (lowest) price first. */
+        final TreeMap<Long, ArrayDeque<Order>> asks = new TreeMap<>();
+        final TreeSet<Order> gtdOrders = new TreeSet<>(BY_EXPIRY);
+
+        Book(final int index, final int instrumentId)
+        {
+            this.index = index;
+            this.instrumentId = instrumentId;
+        }
+
+        TreeMap<Long, ArrayDeque<Order>> sideOf(final Side side)
+        {
+            return side == Side.BUY ? bids : asks;
+        }
+
+        TreeMap<Long, ArrayDeque<Order>> oppositeOf(final Side side)
+        {
+            return side == Side.BUY ? asks : bids;
+        }
+
+        /** Resting orders in canonical order: bids best to worst, then asks best to worst, oldest first. */
+        List<Order> canonicalOrders()
+        {
+            final List<Order> result = new ArrayList<>();
+            bids.values().forEach(result::addAll);
+            asks.values().forEach(result::addAll);
+            return result;
+        }
+    }
+
+    private final Book[] books;
+    private final Map<Long, Order> restingById = new HashMap<>();
+    private final int maxOrders;
+    private final SelfTradePrevention selfTradePrevention;
+
+    private Command command;
+    private ReportSink out;
+    private int fillCount;
+
+    /**
+     * @param instruments         every instrument, in instruments file order.
+     * @param shardIndex          which shard this is.
+     * @param shardCount          how many shards there are; this one owns index i when i % shardCount == shardIndex.
+     * @param maxOrders           most orders this shard rests.
+     * @param selfTradePrevention what to do when an order would trade with an order of its own session.
+     */
+    public ReferenceMatcher(
+        final List<InstrumentDefinition> instruments,
+        final int shardIndex,
+        final int shardCount,
+        final int maxOrders,
+        final SelfTradePrevention selfTradePrevention)
+    {
+        books = new Book[instruments.size()];
+        for (int i = 0; i < books.length; i++)
+        {
+            if (i % shardCount == shardIndex)
+            {
+                books[i] = new Book(i, instruments.get(i).id());
+            }
+        }
+        this.maxOrders = maxOrders;
+        this.selfTradePrevention = selfTradePrevention;
+    }
+
+    public void onCommand(final Command command, final ReportSink out)
+    {
+        if (command.rejectReason != RejectReason.NONE)
+        {
+            return;
+        }
+        this.command = command;
+        this.out = out;
+        this.fillCount = 0;
+        switch (command.type)
+        {
+            case Command.NEW_ORDER -> onNewOrder(bookOf(command.instrumentIndex));
+            case Command.CANCEL -> onCancel(bookOf(command.instrumentIndex));
+            case Command.REPLACE -> onReplace(bookOf(command.instrumentIndex));
+            case Command.MASS_CANCEL -> forEachTargetBook(command.instrumentIndex, book -> cancelWhere(
+                book, o -> o.sessionId == command.sessionId, ExecType.CANCELED, CancelReason.MASS_CANCEL));
+            case Command.CANCEL_ON_DISCONNECT -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> cancelWhere(
+                book, o -> o.sessionId == command.sessionId && o.timeInForce == TimeInForce.DAY,
+                ExecType.UNSOLICITED_CANCEL, CancelReason.CANCEL_ON_DISCONNECT));
+            case Command.ADMIN -> forEachTargetBook(command.instrumentIndex, this::onAdmin);
+            case Command.CLOCK_TICK -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> { });
+            default -> { }
+        }
+        this.command = null;
+        this.out = null;
+    }
+
+    public boolean isLive(final long orderId, final long clOrdId)
+    {
+        final Order order = restingById.get(orderId);
+        return order != null && order.clOrdId == clOrdId;
+    }
+
+    public long instrumentStateHash(final int instrumentIndex)
+    {
+        final Book book = bookOf(instrumentIndex);
+        if (book == null)
+        {
+            throw new IllegalArgumentException("instrument index not in this shard: " + instrumentIndex);
+        }
+        long hash = StateHash.EMPTY;
+        for (final Order o : book.canonicalOrders())
+        {
+            hash = StateHash.order(hash, o.orderId, o.sessionId, o.clOrdId, o.side.value(), o.price, o.orderQty,
+                o.leavesQty, o.cumQty, o.timeInForce.value(), o.expireTimeNs);
+        }
+        return hash;
+    }
+
+    public int restingOrderCount()
+    {
+        return restingById.size();
+    }
+
+    private Book bookOf(final int instrumentIndex)
+    {
+        return instrumentIndex >= 0 && instrumentIndex < books.length ? books[instrumentIndex] : null;
+    }
+
+    /** Expire, then act on one book of this shard, or on every book of this shard in ascending index. */
+    private void forEachTargetBook(final int instrumentIndex, final Consumer<Book> action)
+    {
+        if (instrumentIndex == Command.ALL_INSTRUMENTS)
+        {
+            for (final Book book : books)
+            {
+                if (book != null)
+                {
+                    expire(book);
+                    action.accept(book);
+                }
+            }
+        }
+        else
+        {
+            final Book book = bookOf(instrumentIndex);
+            if (book != null)
+            {
+                expire(book);
+                action.accept(book);
+            }
+        }
+    }
+
+    private void expire(final Book book)
+    {
+        while (!book.gtdOrders.isEmpty() && book.gtdOrders.first().expireTimeNs <= command.timestampNs)
+        {
+            final Order order = book.gtdOrders.first();
+            removeFromBook(book, order);
+            order.leavesQty = 0;
+            emit(order, ExecType.EXPIRED);
+            out.commit();
+        }
+    }
+
+    private void onNewOrder(final Book book)
+    {
+        if (book == null)
+        {
+            return;
+        }
+        expire(book);
+        final Order order = newOrderFrom(command);
+        final TimeInForce tif = order.timeInForce;
+        final boolean restable = order.ordType == OrdType.LIMIT &&
+            (tif == TimeInForce.DAY || tif == TimeInForce.GTC || tif == TimeInForce.GTD);
+
+        if (tif == TimeInForce.FOK && fokWalk(book, order) < order.orderQty)
+        {
+            rejectNewOrder(order, RejectReason.FOK_NOT_FILLABLE);
+            return;
+        }
+        if (order.postOnly && wouldCross(book, order.side, order.price))
+        {
+            rejectNewOrder(order, RejectReason.POST_ONLY_WOULD_CROSS);
+            return;
+        }
+        if (restable && restingById.size() >= maxOrders)
+        {
+            rejectNewOrder(order, RejectReason.BOOK_FULL);
+            return;
+        }
+
+        emit(order, ExecType.NEW);
+        out.commit();
+        match(book, order);
+        if (order.leavesQty > 0)
+        {
+            if (restable)
+            {
+                addToBook(book, order);
+            }
+            else
+            {
+                order.leavesQty = 0;
+                emit(order, ExecType.CANCELED).cancelReason = CancelReason.IMMEDIATE_REMAINDER;
+                out.commit();
+            }
+        }
+    }
+
+    private static Order newOrderFrom(final Command c)
+    {
+        final Order order = new Order();
+        order.orderId = c.orderId;
+        order.sessionId = c.sessionId;
+        order.gatewayId = c.gatewayId;
+        order.instrumentIndex = c.instrumentIndex;
+        order.clOrdId = c.clOrdId;
+        order.side = c.side;
+        order.ordType = c.ordType;
+        order.timeInForce = c.timeInForce;
+        order.postOnly = c.postOnly;
+        order.price = c.ordType == OrdType.MARKET ? 0 : c.price;
+        order.orderQty = c.quantity;
+        order.leavesQty = c.quantity;
+        order.cumQty = 0;
+        order.expireTimeNs = c.timeInForce == TimeInForce.GTD ? c.expireTimeNs : 0;
+        return order;
+    }
+
+    private void rejectNewOrder(final Order order, final RejectReason reason)
+    {
+        order.orderId = 0;
+        order.leavesQty = 0;
+        final Report r = emit(order, ExecType.REJECTED);
+        r.rejectReason = reason;
+        out.commit();
+    }
+
+    /** Quantity a FOK order could take, walking the opposite side in priority order with the self-trade rules. */
+    private long fokWalk(final Book book, final Order order)
+    {
+        long walked = 0;
+        for (final Map.Entry<Long, ArrayDeque<Order>> level : book.oppositeOf(order.side).entrySet())
+        {
+            if (!acceptsPrice(order, level.getKey()))
+            {
+                return walked;
+            }
+            for (final Order resting : level.getValue())
+            {
+                if (resting.sessionId == order.sessionId && selfTradePrevention != SelfTradePrevention.NONE)
+                {
+                    if (selfTradePrevention == SelfTradePrevention.CANCEL_RESTING)
+                    {
+                        continue;
+                    }
+                    return walked;
+                }
+                walked += resting.leavesQty;
+                if (walked >= order.orderQty)
+                {
+                    return walked;
+                }
+            }
+        }
+        return walked;
+    }
+
+    private static boolean acceptsPrice(final Order order, final long restingPrice)
+    {
+        if (order.ordType == OrdType.MARKET)
+        {
+            return true;
+        }
+        return order.side == Side.BUY ? restingPrice <= order.price : restingPrice >= order.price;
+    }
+
+    private static boolean wouldCross(final Book book, final Side side, final long price)
+    {
+        final TreeMap<Long, ArrayDeque<Order>> opposite = book.oppositeOf(side);
+        if (opposite.isEmpty())
+        {
+            return false;
+        }
+        final long best = opposite.firstKey();
+        return side == Side.BUY ? price >= best : price <= best;
+    }
+
+    /** Match an incoming order (not in the book) against the opposite side. */
+    private void match(final Book book, final Order incoming)
+    {
+        final TreeMap<Long, ArrayDeque<Order>> opposite = book.oppositeOf(incoming.side);
+        while (incoming.leavesQty > 0 && !opposite.isEmpty() && acceptsPrice(incoming, opposite.firstKey()))
+        {
+            final Order resting = opposite.firstEntry().getValue().peekFirst();
+            if (resting.sessionId == incoming.sessionId && selfTradePrevention != SelfTradePrevention.NONE)
+            {
+                if (selfTradePrevention != SelfTradePrevention.CANCEL_AGGRESSING)
+                {
+                    removeFromBook(book, resting);
+                    resting.leavesQty = 0;
+                    emit(resting, ExecType.UNSOLICITED_CANCEL).cancelReason = CancelReason.SELF_TRADE_PREVENTION;
+                    out.commit();
+                }
+                if (selfTradePrevention != SelfTradePrevention.CANCEL_RESTING)
+                {
+                    incoming.leavesQty = 0;
+                    emit(incoming, ExecType.UNSOLICITED_CANCEL).cancelReason = CancelReason.SELF_TRADE_PREVENTION;
+                    out.commit();
+                    return;
+                }
+                continue;
+            }
+            final long qty = Math.min(incoming.leavesQty, resting.leavesQty);
+            final long px = resting.price;
+            final long execId = (command.sequence << 16) | ++fillCount;
+            incoming.leavesQty -= qty;
+            incoming.cumQty += qty;
+            resting.leavesQty -= qty;
+            resting.cumQty += qty;
+            emitTrade(incoming, px, qty, execId);
+            emitTrade(resting, px, qty, execId);
+            if (resting.leavesQty == 0)
+            {
+                removeFromBook(book, resting);
+            }
+        }
+    }
+
+    private void emitTrade(final Order order, final long px, final long qty, final long execId)
+    {
+        final Report r = emit(order, ExecType.TRADE);
+        r.lastPx = px;
+        r.lastQty = qty;
+        r.execId = execId;
+        out.commit();
+    }
+
+    private Order liveOrderOfSession(final Book book)
+    {
+        final Order order = restingById.get(command.orderId);
+        if (order == null || order.clOrdId != command.origClOrdId || order.sessionId != command.sessionId ||
+            order.instrumentIndex != book.index)
+        {
+            return null;
+        }
+        return order;
+    }
+
+    private void onCancel(final Book book)
+    {
+        if (book == null)
+        {
+            return;
+        }
+        expire(book);
+        final Order order = liveOrderOfSession(book);
+        if (order == null)
+        {
+            cancelReject(book, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL);
+            return;
+        }
+        removeFromBook(book, order);
+        final long origClOrdId = order.clOrdId;
+        order.clOrdId = command.clOrdId;
+        order.leavesQty = 0;
+        final Report r = emit(order, ExecType.CANCELED);
+        r.origClOrdId = origClOrdId;
+        r.cancelReason = CancelReason.CLIENT_REQUEST;
+        out.commit();
+    }
+
+    private void onReplace(final Book book)
+    {
+        if (book == null)
+        {
+            return;
+        }
+        expire(book);
+        final Order order = liveOrderOfSession(book);
+        if (order == null)
+        {
+            cancelReject(book, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
+            return;
+        }
+        if (order.postOnly && wouldCross(book, order.side, command.price))
+        {
+            cancelReject(book, RejectReason.POST_ONLY_WOULD_CROSS, CxlRejResponseTo.REPLACE);
+            return;
+        }
+        final long oldClOrdId = order.clOrdId;
+        final boolean keepsPriority = command.price == order.price && command.quantity <= order.orderQty;
+        if (!keepsPriority)
+        {
+            removeFromBook(book, order);
+        }
+        order.clOrdId = command.clOrdId;
+        order.price = command.price;
+        order.orderQty = command.quantity;
+        order.leavesQty = Math.max(0, command.quantity - order.cumQty);
+        emit(order, ExecType.REPLACED).origClOrdId = oldClOrdId;
+        out.commit();
+
+        if (order.leavesQty == 0)
+        {
+            if (keepsPriority)
+            {
+                removeFromBook(book, order);
+            }
+        }
+        else if (!keepsPriority)
+        {
+            match(book, order);
+            if (order.leavesQty > 0)
+            {
+                addToBook(book, order);
+            }
+        }
+    }
+
+    private void onAdmin(final Book book)
+    {
+        if (command.adminAction == AdminAction.CANCEL_ALL)
+        {
+            cancelWhere(book, o -> true, ExecType.UNSOLICITED_CANCEL, CancelReason.ADMIN);
+        }
+        else if (command.adminAction == AdminAction.HALT_AND_CANCEL)
+        {
+            cancelWhere(book, o -> true, ExecType.UNSOLICITED_CANCEL, CancelReason.HALT);
+        }
+    }
+
+    /** Cancel, in canonical order, every resting order of the book that passes the filter. */
+    private void cancelWhere(
+        final Book book, final Predicate<Order> filter, final ExecType execType, final CancelReason reason)
+    {
+        for (final Order order : book.canonicalOrders())
+        {
+            if (filter.test(order))
+            {
+                removeFromBook(book, order);
+                order.leavesQty = 0;
+                emit(order, execType).cancelReason = reason;
+                out.commit();
+            }
+        }
+    }
+
+    private void cancelReject(final Book book, final RejectReason reason, final CxlRejResponseTo responseTo)
+    {
+        final Report r = out.claim();
+        r.kind = Report.CANCEL_REJECT;
+        r.sessionId = command.sessionId;
+        r.gatewayId = command.gatewayId;
+        r.instrumentId = book.instrumentId;
+        r.instrumentIndex = book.index;
+        r.orderId = 0;
+        r.clOrdId = command.clOrdId;
+        r.origClOrdId = command.origClOrdId;
+        r.rejectReason = reason;
+        r.responseTo = responseTo;
+        out.commit();
+    }
+
+    /** Claim a report about an order and fill the common fields; the caller adds the rest, then commits. */
+    private Report emit(final Order order, final ExecType execType)
+    {
+        final Report r = out.claim();
+        r.kind = Report.EXECUTION;
+        r.execType = execType;
+        r.sessionId = order.sessionId;
+        r.gatewayId = order.gatewayId;
+        r.instrumentIndex = order.instrumentIndex;
+        r.instrumentId = books[order.instrumentIndex].instrumentId;
+        r.orderId = order.orderId;
+        r.clOrdId = order.clOrdId;
+        r.side = order.side;
+        r.ordType = order.ordType;
+        r.timeInForce = order.timeInForce;
+        r.price = order.price;
+        r.orderQty = order.orderQty;
+        r.leavesQty = order.leavesQty;
+        r.cumQty = order.cumQty;
+        return r;
+    }
+
+    private void addToBook(final Book book, final Order order)
+    {
+        book.sideOf(order.side).computeIfAbsent(order.price, p -> new ArrayDeque<>()).addLast(order);
+        if (order.timeInForce == TimeInForce.GTD)
+        {
+            book.gtdOrders.add(order);
+        }
+        restingById.put(order.orderId, order);
+    }
+
+    private void removeFromBook(final Book book, final Order order)
+    {
+        final TreeMap<Long, ArrayDeque<Order>> side = book.sideOf(order.side);
+        final ArrayDeque<Order> level = side.get(order.price);
+        level.remove(order);
+        if (level.isEmpty())
+        {
+            side.remove(order.price);
+        }
+        book.gtdOrders.remove(order);
+        restingById.remove(order.orderId);
+    }
+}

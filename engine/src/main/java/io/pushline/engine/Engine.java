@@ -56,7 +56,7 @@ public final class Engine implements AutoCloseable
             context.maxOrders(),
             context.reportStreamCapacity(),
             context.selfTradePrevention(),
-            context.clientOrderIdSweepThreshold(),
+            context.clientOrderIdsPerSession(),
             context.outputSink(),
             context.countersFactory(),
             context.threadFactory(),
@@ -226,7 +226,7 @@ public final class Engine implements AutoCloseable
         private int maxOrders = EngineConfiguration.MAX_ORDERS_DEFAULT;
         private int reportStreamCapacity = EngineConfiguration.REPORT_STREAM_CAPACITY_DEFAULT;
         private SelfTradePrevention selfTradePrevention = EngineConfiguration.SELF_TRADE_PREVENTION_DEFAULT;
-        private long clientOrderIdSweepThreshold = EngineConfiguration.CLIENT_ORDER_ID_SWEEP_THRESHOLD_DEFAULT;
+        private int clientOrderIdsPerSession = EngineConfiguration.CLIENT_ORDER_IDS_PER_SESSION_DEFAULT;
         private OutputSink outputSink;
         private NodeCounters.Factory countersFactory;
         private ThreadFactory threadFactory;
@@ -386,15 +386,15 @@ public final class Engine implements AutoCloseable
             return selfTradePrevention;
         }
 
-        public Context clientOrderIdSweepThreshold(final long clientOrderIdSweepThreshold)
+        public Context clientOrderIdsPerSession(final int clientOrderIdsPerSession)
         {
-            this.clientOrderIdSweepThreshold = clientOrderIdSweepThreshold;
+            this.clientOrderIdsPerSession = clientOrderIdsPerSession;
             return this;
         }
 
-        public long clientOrderIdSweepThreshold()
+        public int clientOrderIdsPerSession()
         {
-            return clientOrderIdSweepThreshold;
+            return clientOrderIdsPerSession;
         }
 
         public Context outputSink(final OutputSink outputSink)

@@ -100,7 +100,7 @@ class LayoutEquivalenceTest
             .ringSize(1024)
             .reportStreamCapacity(64)
             .maxOrders(1 << 18)
-            .clientOrderIdSweepThreshold(4096)
+            .clientOrderIdsPerSession(1024)
             .selfTradePrevention(SelfTradePrevention.CANCEL_AGGRESSING)
             .matcherFactory(matcherFactory)
             .outputSink(output)))

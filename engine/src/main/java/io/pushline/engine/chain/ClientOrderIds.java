@@ -3,11 +3,13 @@ package io.pushline.engine.chain;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongArrayList;
+import org.agrona.collections.LongLongConsumer;
 
 /**
  * Client order ids each session has used, mapped to the engine order id and instrument they named. An entry does not
- * mean the order is still live: liveness is the matcher's to say (see {@link ShardGate}). Entries of finished orders
- * are swept away when the registry grows past a threshold, which never changes a decision, only memory.
+ * mean the order is still live: liveness is the matcher's to say (see {@link ShardGate}). Before a session's map
+ * would grow, the entries of its finished orders are swept away; it grows only when more than half of it is still
+ * live. Sweeping never changes a decision, only memory, and keeps the steady state free of allocation.
  */
 final class ClientOrderIds
 {
@@ -26,6 +28,8 @@ final class ClientOrderIds
 
     private final Int2ObjectHashMap<Long2LongHashMap> bySession = new Int2ObjectHashMap<>();
     private final LongArrayList deadIds = new LongArrayList();
+    private final LongLongConsumer collectDead = this::collectDead;
+    private LiveCheck sweepCheck;
     private final int initialSessionCapacity;
     private long size;
 
@@ -60,6 +64,15 @@ final class ClientOrderIds
         return size;
     }
 
+    /**
+     * @return true if one more id for this session would make its map grow.
+     */
+    boolean wouldGrow(final int sessionId)
+    {
+        final Long2LongHashMap ids = bySession.get(sessionId);
+        return ids != null && ids.size() + 1 > ids.resizeThreshold();
+    }
+
     static long orderId(final long entry)
     {
         return entry >>> INSTRUMENT_BITS;
@@ -71,27 +84,46 @@ final class ClientOrderIds
     }
 
     /**
-     * Remove every entry whose order is no longer live.
+     * Remove every entry of one session whose order is no longer live.
      *
-     * @param check asks the matchers; they must be quiescent.
+     * @param sessionId whose ids.
+     * @param check     asks the matchers; they must be quiescent.
      */
-    void sweep(final LiveCheck check)
+    void sweep(final int sessionId, final LiveCheck check)
     {
-        for (final Long2LongHashMap ids : bySession.values())
+        final Long2LongHashMap ids = bySession.get(sessionId);
+        if (ids == null)
         {
-            deadIds.clear();
-            ids.forEachLong((clOrdId, entry) ->
-            {
-                if (!check.isLive(orderId(entry), instrumentIndex(entry), clOrdId))
-                {
-                    deadIds.addLong(clOrdId);
-                }
-            });
-            for (int i = 0; i < deadIds.size(); i++)
-            {
-                ids.remove(deadIds.getLong(i));
-            }
-            size -= deadIds.size();
+            return;
+        }
+        sweepCheck = check;
+        deadIds.clear();
+        ids.forEachLong(collectDead);
+        for (int i = 0; i < deadIds.size(); i++)
+        {
+            ids.remove(deadIds.getLong(i));
+        }
+        size -= deadIds.size();
+        sweepCheck = null;
+        if (ids.size() > ids.resizeThreshold() - ids.resizeThreshold() / 4)
+        {
+            // most ids are live: sweeping again soon would free little, so make room now (real growth, not churn)
+            grow(sessionId, ids);
+        }
+    }
+
+    private void grow(final int sessionId, final Long2LongHashMap ids)
+    {
+        final Long2LongHashMap larger = new Long2LongHashMap(ids.capacity() * 2, 0.65f, MISSING);
+        ids.forEachLong(larger::put);
+        bySession.put(sessionId, larger);
+    }
+
+    private void collectDead(final long clOrdId, final long entry)
+    {
+        if (!sweepCheck.isLive(orderId(entry), instrumentIndex(entry), clOrdId))
+        {
+            deadIds.addLong(clOrdId);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class NodeChain implements AutoCloseable
      * @param maxOrders            resting orders in all, split evenly over the shards.
      * @param reportStreamCapacity report slots per shard stream, a power of two.
      * @param selfTradePrevention  self-trade mode.
-     * @param sweepThreshold       client order ids kept before finished ones are swept.
+     * @param clientOrderIdsPerSession initial capacity of each session's client order id map.
      * @param outputSink           where encoded reports go.
      * @param countersFactory      makes the counters.
      * @param threadFactory        makes the consumer threads.
@@ -46,7 +46,7 @@ public final class NodeChain implements AutoCloseable
         int maxOrders,
         int reportStreamCapacity,
         SelfTradePrevention selfTradePrevention,
-        long sweepThreshold,
+        int clientOrderIdsPerSession,
         OutputSink outputSink,
         NodeCounters.Factory countersFactory,
         ThreadFactory threadFactory,
@@ -96,7 +96,7 @@ public final class NodeChain implements AutoCloseable
         if (settings.layout() == ChainLayout.ONE_THREAD)
         {
             validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
-                settings.sweepThreshold());
+                settings.clientOrderIdsPerSession());
             streams[0].fullHandler(respondNode::drain);
             disruptor.handleEventsWith(
                 new ChainHandlers.OneThread(validateNode, matchNodes[0], respondNode, chainCounters));
@@ -105,7 +105,7 @@ public final class NodeChain implements AutoCloseable
         {
             final ShardGates.AcrossThreads gate = new ShardGates.AcrossThreads(
                 disruptor, matchers, settings.waitStrategy().newIdleStrategy(), runState);
-            validateNode = new ValidateNode(rules, gate, validateCounters, settings.sweepThreshold());
+            validateNode = new ValidateNode(rules, gate, validateCounters, settings.clientOrderIdsPerSession());
             wireStages(gate);
         }
         ringBuffer = disruptor.start();

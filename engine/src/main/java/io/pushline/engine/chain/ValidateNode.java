@@ -35,23 +35,20 @@ public final class ValidateNode
     private final ClientOrderIds clientOrderIds;
     private final ShardGate gate;
     private final NodeCounters counters;
-    private final long sweepThreshold;
-    private long nextSweepAt;
+    private final ClientOrderIds.LiveCheck liveCheck = this::isLive;
     private long ringSequence;
 
     ValidateNode(
         final InstrumentRules rules,
         final ShardGate gate,
         final NodeCounters counters,
-        final long sweepThreshold)
+        final int clientOrderIdsPerSession)
     {
         this.rules = rules;
         this.orderRules = new OrderRules(rules);
-        this.clientOrderIds = new ClientOrderIds(1024);
+        this.clientOrderIds = new ClientOrderIds(clientOrderIdsPerSession);
         this.gate = gate;
         this.counters = counters;
-        this.sweepThreshold = sweepThreshold;
-        this.nextSweepAt = sweepThreshold;
     }
 
     /**
@@ -121,7 +118,7 @@ public final class ValidateNode
         }
         if (command.rejectReason == RejectReason.NONE)
         {
-            clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);
+            register(command);
             event.route = shardOf(command.instrumentIndex);
         }
     }
@@ -165,7 +162,7 @@ public final class ValidateNode
         }
         if (command.rejectReason == RejectReason.NONE)
         {
-            clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);
+            register(command);
             event.route = shardOf(command.instrumentIndex);
         }
     }
@@ -262,10 +259,6 @@ public final class ValidateNode
      */
     private boolean clOrdIdLive(final Command command, final long clOrdId)
     {
-        if (clientOrderIds.size() >= nextSweepAt)
-        {
-            sweep();
-        }
         final long entry = clientOrderIds.get(command.sessionId, clOrdId);
         if (entry == ClientOrderIds.MISSING)
         {
@@ -278,22 +271,28 @@ public final class ValidateNode
         return gate.matcher(shard).isLive(ClientOrderIds.orderId(entry), clOrdId);
     }
 
-    private void sweep()
+    private void register(final Command command)
     {
-        for (int shard = 0; shard < gate.shardCount(); shard++)
+        if (clientOrderIds.wouldGrow(command.sessionId))
         {
-            gate.awaitShard(shard, ringSequence - 1);
+            for (int shard = 0; shard < gate.shardCount(); shard++)
+            {
+                gate.awaitShard(shard, ringSequence - 1);
+            }
+            clientOrderIds.sweep(command.sessionId, liveCheck);
+            counters.sweep();
         }
-        clientOrderIds.sweep((orderId, instrumentIndex, clOrdId) ->
-            gate.matcher(instrumentIndex % gate.shardCount()).isLive(orderId, clOrdId));
-        // many live orders: sweep again only when the registry doubles, so sweeps stay amortised O(1) per order
-        nextSweepAt = Math.max(sweepThreshold, clientOrderIds.size() * 2);
-        counters.sweep();
+        clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);
     }
 
     NodeCounters counters()
     {
         return counters;
+    }
+
+    private boolean isLive(final long orderId, final int instrumentIndex, final long clOrdId)
+    {
+        return gate.matcher(instrumentIndex % gate.shardCount()).isLive(orderId, clOrdId);
     }
 
     private int shardOf(final int instrumentIndex)

@@ -260,11 +260,13 @@ public abstract class MatcherConformanceTest
         final Command a2 = m.given(m.limit(S3, 2, SELL, 101, 10));
         final Command r = m.replace(a1, 11, 101, 6);
         m.expect(r, replaced(a1, r, 6, 0));
+        final Command same = m.replace(after(a1, r), 12, 101, 6);
+        m.expect(same, replaced(after(a1, r), same, 6, 0));
         final Command b = m.limit(S1, 3, BUY, 101, 6);
         m.expect(b,
             report(b, NEW, 6, 0),
             trade(b, 101, 6, 0, 6, execId(b, 1)),
-            trade(after(a1, r), 101, 6, 0, 6, execId(b, 1)));
+            trade(after(after(a1, r), same), 101, 6, 0, 6, execId(b, 1)));
         assertLive(a2, true);
     }
 
@@ -403,6 +405,15 @@ public abstract class MatcherConformanceTest
             foreignReports);
         assertEquals(unknownReports, foreignReports);
         assertLive(foreign, true);
+    }
+
+    @Test
+    void shouldReportEntryGatewayWhenCancelArrivesThroughAnotherGateway()
+    {
+        final Command b = m.given(m.limit(S1, 1, BUY, 100, 10));
+        final Command c = m.cancel(b, 2);
+        c.gatewayId = 7;
+        m.expect(c, canceled(b, c, 0));
     }
 
     @Test
@@ -619,10 +630,11 @@ public abstract class MatcherConformanceTest
     }
 
     @Test
-    void shouldChangeNothingWhenAdminHaltResumeOrSetReferencePrice()
+    void shouldChangeNothingNotEvenExpireWhenAdminHaltResumeOrSetReferencePrice()
     {
-        m.given(m.limit(S1, 1, BUY, 99, 1));
-        m.given(m.limit(S2, 2, SELL, 101, 1));
+        final Command bid = m.given(m.limit(S1, 1, BUY, 99, 1));
+        final Command due = m.given(m.gtd(0, S2, 2, SELL, 101, 1_500));
+        m.timeIs(2_000);
         final long hash = m.hash(0);
         for (final AdminAction action : List.of(AdminAction.HALT, AdminAction.SET_REFERENCE_PRICE, AdminAction.RESUME))
         {
@@ -630,6 +642,9 @@ public abstract class MatcherConformanceTest
             assertEquals(hash, m.hash(0), action::toString);
         }
         assertEquals(2, m.matcher().restingOrderCount());
+        final Command cancelAll = m.admin(0, AdminAction.CANCEL_ALL);
+        m.expect(cancelAll, ended(due, EXPIRED, CancelReason.NONE, 0),
+            ended(bid, UNSOLICITED_CANCEL, CancelReason.ADMIN, 0));
     }
 
     // ---------------------------------------------------------------- GTD expiry
@@ -703,10 +718,12 @@ public abstract class MatcherConformanceTest
     }
 
     @Test
-    void shouldHashRestingOrdersInCanonicalOrderWhenBookHasBothSides()
+    void shouldHashRestingOrdersInCanonicalOrderWithExpiryOnlyForGtdWhenBookHasBothSides()
     {
         assertEquals(StateHash.EMPTY, m.hash(0));
-        final Command b1 = m.given(m.limit(S1, 1, BUY, 99, 5));
+        final Command day = m.limit(S1, 1, BUY, 99, 5);
+        day.expireTimeNs = 5_000;
+        final Command b1 = m.given(day);
         final Command b2 = m.given(m.limit(S2, 2, BUY, 100, 6, TimeInForce.GTC));
         final Command a1 = m.given(m.gtd(0, S1, 3, SELL, 101, 7_000));
         final Command b3 = m.given(m.limit(S3, 4, BUY, 100, 7));

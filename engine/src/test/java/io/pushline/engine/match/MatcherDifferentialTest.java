@@ -50,12 +50,10 @@ public class MatcherDifferentialTest
     {
         final Stats stats = run(FIXED_SEED, 1_000_000, instruments(INSTRUMENTS), MAX_ORDERS, DEFAULT_STP);
         final String seed = "seed=" + FIXED_SEED;
-        for (final ExecType type : ExecType.values())
+        for (final ExecType type : List.of(ExecType.NEW, ExecType.TRADE, ExecType.CANCELED, ExecType.REPLACED,
+            ExecType.REJECTED, ExecType.EXPIRED, ExecType.UNSOLICITED_CANCEL))
         {
-            if (type != ExecType.NULL_VAL)
-            {
-                assertTrue(stats.execTypes.getOrDefault(type, 0L) > 0, () -> seed + " never produced " + type);
-            }
+            assertTrue(stats.execTypes.getOrDefault(type, 0L) > 0, () -> seed + " never produced " + type);
         }
         for (final RejectReason reason : List.of(
             RejectReason.FOK_NOT_FILLABLE, RejectReason.POST_ONLY_WOULD_CROSS, RejectReason.UNKNOWN_ORDER))
@@ -88,7 +86,7 @@ public class MatcherDifferentialTest
     void shouldAgreeReportByReportWhenBookIsFull()
     {
         final long seed = FIXED_SEED + 17;
-        final Stats stats = run(seed, 150_000, instruments(10), 400, SelfTradePrevention.CANCEL_BOTH);
+        final Stats stats = run(seed, 150_000, instruments(10), 5_000, SelfTradePrevention.CANCEL_BOTH);
         assertTrue(stats.rejects.getOrDefault(RejectReason.BOOK_FULL, 0L) > 0, () -> "seed=" + seed + " no BOOK_FULL");
     }
 

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * mid price, quantities in lots, fresh client order ids. Cancels and replaces name orders the generator created
  * (which may have traded, expired or been cancelled since: the matcher then answers UNKNOWN_ORDER); a replace is
  * assumed to succeed. Also mass cancels, cancel-on-disconnect, clock ticks and admin commands; while an instrument is
- * halted it gets no new orders or replaces.
+ * halted it gets no new orders or replaces. After a cancel-on-disconnect the session comes back, maybe through
+ * another gateway, so its remaining orders report through the gateway they were entered on.
  * <p>
  * The same seed and instruments give the same stream. {@link #next(Command)} does not allocate.
  */
@@ -57,6 +58,7 @@ public final class RandomCommandGenerator
     private final Tracked[][] tracked;
     private final int[] trackedCount;
     private final long[] lastClOrdId;
+    private final int[] gatewayOf;
     private long sequence;
     private long timestampNs = 1_000_000_000L;
     private int haltedInstrument = -1;
@@ -89,6 +91,11 @@ public final class RandomCommandGenerator
         }
         trackedCount = new int[sessionCount + 1];
         lastClOrdId = new long[sessionCount + 1];
+        gatewayOf = new int[sessionCount + 1];
+        for (int s = 1; s <= sessionCount; s++)
+        {
+            gatewayOf[s] = 1 + (s - 1) % 3;
+        }
     }
 
     /**
@@ -155,7 +162,7 @@ public final class RandomCommandGenerator
     {
         c.type = type;
         c.sessionId = session;
-        c.gatewayId = session == ADMIN_SESSION ? 0 : 1 + (session - 1) % 3;
+        c.gatewayId = gatewayOf[session];
     }
 
     private void onInstrument(final Command c, final int instrumentIndex)
@@ -371,6 +378,7 @@ public final class RandomCommandGenerator
     {
         header(c, Command.CANCEL_ON_DISCONNECT, session);
         untrackWhere(session, Command.ALL_INSTRUMENTS, TimeInForce.DAY);
+        gatewayOf[session] = 1 + random.nextInt(3);
     }
 
     /** Forget a session's orders on an instrument (or all) and of a time in force (or any). */

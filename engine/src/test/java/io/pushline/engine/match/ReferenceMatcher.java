@@ -142,7 +142,7 @@ public final class ReferenceMatcher implements Matcher
             case Command.CANCEL_ON_DISCONNECT -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> cancelWhere(
                 book, o -> o.sessionId == command.sessionId && o.timeInForce == TimeInForce.DAY,
                 ExecType.UNSOLICITED_CANCEL, CancelReason.CANCEL_ON_DISCONNECT));
-            case Command.ADMIN -> forEachTargetBook(command.instrumentIndex, this::onAdmin);
+            case Command.ADMIN -> onAdmin();
             case Command.CLOCK_TICK -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> { });
             default -> { }
         }
@@ -476,15 +476,15 @@ public final class ReferenceMatcher implements Matcher
         }
     }
 
-    private void onAdmin(final Book book)
+    /** CANCEL_ALL and HALT_AND_CANCEL expire, then cancel; HALT, RESUME, SET_REFERENCE_PRICE leave the book alone. */
+    private void onAdmin()
     {
-        if (command.adminAction == AdminAction.CANCEL_ALL)
+        final CancelReason reason = command.adminAction == AdminAction.CANCEL_ALL ? CancelReason.ADMIN :
+            command.adminAction == AdminAction.HALT_AND_CANCEL ? CancelReason.HALT : null;
+        if (reason != null)
         {
-            cancelWhere(book, o -> true, ExecType.UNSOLICITED_CANCEL, CancelReason.ADMIN);
-        }
-        else if (command.adminAction == AdminAction.HALT_AND_CANCEL)
-        {
-            cancelWhere(book, o -> true, ExecType.UNSOLICITED_CANCEL, CancelReason.HALT);
+            forEachTargetBook(command.instrumentIndex,
+                book -> cancelWhere(book, o -> true, ExecType.UNSOLICITED_CANCEL, reason));
         }
     }
 

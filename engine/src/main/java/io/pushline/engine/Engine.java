@@ -35,6 +35,8 @@ import org.agrona.concurrent.status.CountersManager;
  */
 public final class Engine implements AutoCloseable
 {
+    private static final int STAMPABLE_LENGTH = Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH;
+
     private final Context context;
     private final NodeChain chain;
     private final RingBuffer<CommandEvent> ringBuffer;
@@ -84,11 +86,18 @@ public final class Engine implements AutoCloseable
      * @param offset of the message.
      * @param length of the message.
      * @return the sequence given to the command, or 0 if it was refused because it is longer than any command.
+     *         A message too short to carry an envelope still takes a sequence and is reported malformed.
      */
     public long offer(final DirectBuffer buffer, final int offset, final int length)
     {
-        final long now = clock.nanoTime();
-        return publish(buffer, offset, length, ++lastSequence, Math.max(lastTimestampNs, now), true);
+        if (!fits(length))
+        {
+            return 0;
+        }
+        final long sequence = lastSequence + 1;
+        final long timestampNs = Math.max(lastTimestampNs, clock.nanoTime());
+        publish(buffer, offset, length, sequence, timestampNs, length >= STAMPABLE_LENGTH);
+        return sequence;
     }
 
     /**
@@ -101,17 +110,32 @@ public final class Engine implements AutoCloseable
      */
     public long offerStamped(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH)
+        if (!fits(length))
         {
-            return publish(buffer, offset, length, ++lastSequence, lastTimestampNs, true);
+            return 0;
+        }
+        if (length < STAMPABLE_LENGTH)
+        {
+            // too short to carry an envelope: the chain reports it as malformed; it takes the next sequence
+            publish(buffer, offset, length, lastSequence + 1, lastTimestampNs, false);
+            return lastSequence;
         }
         final long sequence = Envelope.sequence(buffer, offset);
-        final long timestampNs = Envelope.timestampNs(buffer, offset);
-        lastSequence = Math.max(lastSequence, sequence);
-        return publish(buffer, offset, length, sequence, timestampNs, false);
+        publish(buffer, offset, length, Math.max(sequence, lastSequence), Envelope.timestampNs(buffer, offset), false);
+        return sequence;
     }
 
-    private long publish(
+    private boolean fits(final int length)
+    {
+        if (length < 0 || length > CommandEvent.MAX_INPUT_LENGTH)
+        {
+            refusedInputs++;
+            return false;
+        }
+        return true;
+    }
+
+    private void publish(
         final DirectBuffer buffer,
         final int offset,
         final int length,
@@ -119,12 +143,7 @@ public final class Engine implements AutoCloseable
         final long timestampNs,
         final boolean stamp)
     {
-        if (length > CommandEvent.MAX_INPUT_LENGTH || length < 0)
-        {
-            refusedInputs++;
-            lastSequence--;
-            return 0;
-        }
+        lastSequence = sequence;
         lastTimestampNs = timestampNs;
         final long ringSequence = ringBuffer.next();
         try
@@ -133,7 +152,7 @@ public final class Engine implements AutoCloseable
             final UnsafeBuffer input = event.input();
             input.putBytes(0, buffer, offset, length);
             event.inputLength(length);
-            if (stamp && length >= Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH)
+            if (stamp)
             {
                 Envelope.stamp(input, 0, timestampNs, sequence);
             }
@@ -142,7 +161,6 @@ public final class Engine implements AutoCloseable
         {
             ringBuffer.publish(ringSequence);
         }
-        return sequence;
     }
 
     /**

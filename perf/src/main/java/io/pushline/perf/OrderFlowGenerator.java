@@ -36,14 +36,14 @@ public final class OrderFlowGenerator
     /** Passive orders rest at most this many ticks behind the touch. */
     private static final int DEPTH_TICKS = 32;
     private static final int MAX_LOTS = 100;
-    private static final int AGGRESSOR_MEAN_LOTS = 70;
+    private static final int AGGRESSOR_MEAN_LOTS = 20;
 
-    // the mix, out of 10_000 commands
+    // the mix, out of 10_000 commands: price moves, quantity reductions, then cancels and GTC orders together (their
+    // split steers the book size, 7 to 13 at the target size), and the rest, 200, aggressive IOC orders
     private static final int PRICE_MOVE = 7_100;
-    private static final int CANCEL = PRICE_MOVE + 700;
-    private static final int REDUCE = CANCEL + 700;
-    private static final int GTC = REDUCE + 1_300;
-    // the rest, 200 out of 10_000, are aggressive IOC orders
+    private static final int REDUCE = PRICE_MOVE + 700;
+    private static final int CANCEL_OR_GTC = REDUCE + 2_000;
+    private static final double CANCEL_SHARE_AT_TARGET = 700.0 / 2_000;
     /** Out of 1_000 price moves, how many move through the opposite touch. */
     private static final int CROSSING_MOVES_PER_MILLE = 20;
     /** Out of 1_000 GTC orders, how many are priced through the opposite touch. */
@@ -78,6 +78,7 @@ public final class OrderFlowGenerator
     private long cancelRejects;
     private long rejects;
     private long selfTradeCancels;
+    private long filledResting;
     private long bookSizeSum;
     private int minBookSize = Integer.MAX_VALUE;
     private int maxBookSize;
@@ -137,8 +138,9 @@ public final class OrderFlowGenerator
             maxBookSize = Math.max(maxBookSize, size);
         }
         final long mainTrading = tradingCommands;
+        final long mainFilledResting = filledResting;
         closeCycle(prefill, cycle, startHashes);
-        final String summary = summary(commands, cycle.size(), mainTrading);
+        final String summary = summary(commands, cycle.size(), mainTrading, mainFilledResting);
         return new OrderFlow(prefill, cycle.toArray(new Command[0]), commands, reports, startHashes, summary);
     }
 
@@ -179,24 +181,39 @@ public final class OrderFlowGenerator
         final int roll = random.nextInt(10_000);
         final int slot = m.randomLive(random);
         final Command command;
-        if (slot == BookModel.NONE || roll >= REDUCE)
+        if (roll >= CANCEL_OR_GTC)
         {
-            command = roll < GTC || slot == BookModel.NONE ? gtc(m) : ioc(m);
+            command = ioc(m);
+        }
+        else if (slot == BookModel.NONE)
+        {
+            command = gtc(m);
         }
         else if (roll < PRICE_MOVE)
         {
             command = priceMove(m, slot);
         }
-        else if (roll < CANCEL)
+        else if (roll < REDUCE)
+        {
+            command = reduce(m, slot);
+        }
+        else if (random.nextDouble() < cancelShare(m))
         {
             kindCounts[KIND_CANCEL]++;
             command = cancel(m, slot);
         }
         else
         {
-            command = reduce(m, slot);
+            command = gtc(m);
         }
         return apply(command);
+    }
+
+    /** Of cancels and GTC orders, the share of cancels: 7 to 13 at the target size, fewer below it, more above. */
+    private double cancelShare(final BookModel m)
+    {
+        final double fill = (double)m.restingCount() / targetPerInstrument;
+        return Math.max(0.05, Math.min(0.95, CANCEL_SHARE_AT_TARGET * fill * fill));
     }
 
     private Command gtc(final BookModel m)
@@ -423,6 +440,7 @@ public final class OrderFlowGenerator
                 final int slot = m.slotOf(r.orderId);
                 if (r.leavesQty == 0)
                 {
+                    filledResting += m.isResting(slot) ? 1 : 0;
                     m.remove(slot);
                 }
                 else
@@ -453,7 +471,8 @@ public final class OrderFlowGenerator
         touchedOrders.add(orderId);
     }
 
-    private String summary(final int mainCommands, final int cycleLength, final long mainTrading)
+    private String summary(
+        final int mainCommands, final int cycleLength, final long mainTrading, final long mainFilledResting)
     {
         final StringBuilder sb = new StringBuilder(512);
         sb.append(String.format("order flow: %,d main commands + %,d closing = cycle of %,d; %d instrument(s), %d " +
@@ -466,6 +485,8 @@ public final class OrderFlowGenerator
             100.0 * mainTrading / mainCommands, 100.0 * tradingCommands / cycleLength));
         sb.append(String.format("  resting orders during the main phase: min %d, mean %.0f, max %d%n",
             minBookSize, (double)bookSizeSum / mainCommands, maxBookSize));
+        sb.append(String.format("  resting orders filled: %.2f%% of the main phase commands%n",
+            100.0 * mainFilledResting / mainCommands));
         sb.append(String.format("  reports per command %.2f, self-trade cancels %d, cancel rejects %d, rejects %d",
             (double)reports / cycleLength, selfTradeCancels, cancelRejects, rejects));
         return sb.toString();

@@ -11,6 +11,10 @@ import io.pushline.sbe.MassCancelReportDecoder;
 import io.pushline.sbe.MessageHeaderDecoder;
 import io.pushline.sbe.NewOrderDecoder;
 import io.pushline.sbe.ReplaceOrderDecoder;
+import io.pushline.sbe.SnapshotBeginDecoder;
+import io.pushline.sbe.SnapshotEndDecoder;
+import io.pushline.sbe.SnapshotInstrumentDecoder;
+import io.pushline.sbe.SnapshotOrderDecoder;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
@@ -154,6 +158,14 @@ public final class MessageGuard
                 return CancelRejectDecoder.BLOCK_LENGTH;
             case MassCancelReportDecoder.TEMPLATE_ID:
                 return MassCancelReportDecoder.BLOCK_LENGTH;
+            case SnapshotBeginDecoder.TEMPLATE_ID:
+                return SnapshotBeginDecoder.BLOCK_LENGTH;
+            case SnapshotInstrumentDecoder.TEMPLATE_ID:
+                return SnapshotInstrumentDecoder.BLOCK_LENGTH;
+            case SnapshotOrderDecoder.TEMPLATE_ID:
+                return SnapshotOrderDecoder.BLOCK_LENGTH;
+            case SnapshotEndDecoder.TEMPLATE_ID:
+                return SnapshotEndDecoder.BLOCK_LENGTH;
             default:
                 return UNKNOWN_TEMPLATE;
         }
@@ -199,6 +211,26 @@ public final class MessageGuard
             default:
                 return false;
         }
+
+    /**
+     * Is this a message of a snapshot (engine state), written by the engine and read back at recovery?
+     *
+     * @param templateId to test.
+     * @return true for SnapshotBegin, SnapshotInstrument, SnapshotOrder and SnapshotEnd.
+     */
+    public static boolean isSnapshot(final int templateId)
+    {
+        switch (templateId)
+        {
+            case SnapshotBeginDecoder.TEMPLATE_ID:
+            case SnapshotInstrumentDecoder.TEMPLATE_ID:
+            case SnapshotOrderDecoder.TEMPLATE_ID:
+            case SnapshotEndDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
+    }
     }
 
     /**

@@ -42,7 +42,7 @@ public class MatcherDifferentialTest
     protected Matcher fastMatcher(
         final List<InstrumentDefinition> instruments, final int maxOrders, final SelfTradePrevention stp)
     {
-        return new ReferenceMatcher(instruments, 0, 1, maxOrders, stp);
+        return new BookMatcher(instruments, 0, 1, maxOrders, stp);
     }
 
     @Test

@@ -7,9 +7,6 @@ import java.util.concurrent.ThreadFactory;
 
 import io.pushline.config.InstrumentDefinition;
 import io.pushline.engine.chain.ChainLayout;
-import io.pushline.engine.match.Command;
-import io.pushline.engine.match.RandomCommandGenerator;
-import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,7 +30,7 @@ class AllocationTest
     {
         final long seed = Long.getLong("pushline.test.seed", 42L);
         final List<InstrumentDefinition> instruments = TestInstruments.of(10);
-        final ExpandableArrayBuffer input = encode(seed, instruments, WARM_UP + MEASURED);
+        final EncodedStream input = EncodedStream.generate(seed, instruments, 8, WARM_UP + MEASURED);
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         final ThreadFactory factory = runnable ->
         {
@@ -54,12 +51,12 @@ class AllocationTest
             .threadFactory(factory)
             .outputSink((buffer, offset, length) -> { })))
         {
-            final int measuredStart = offer(engine, input, 4, WARM_UP);
+            final int measuredStart = input.offer(engine, input.position(0), WARM_UP);
             engine.awaitIdle();
             final int restingBefore = engine.restingOrderCount();
             final long[] before = allocated(mx, threads);
             final long producerBefore = mx.getCurrentThreadAllocatedBytes();
-            offer(engine, input, measuredStart, MEASURED);
+            input.offer(engine, measuredStart, MEASURED);
             final long producerBytes = mx.getCurrentThreadAllocatedBytes() - producerBefore;
             engine.awaitIdle();
             final long[] after = allocated(mx, threads);
@@ -84,34 +81,5 @@ class AllocationTest
             bytes[i] = mx.getThreadAllocatedBytes(threads.get(i).getId());
         }
         return bytes;
-    }
-
-    private static int offer(final Engine engine, final ExpandableArrayBuffer input, final int start, final int count)
-    {
-        int offset = start;
-        for (int i = 0; i < count; i++)
-        {
-            final int length = input.getInt(offset - 4);
-            engine.offerStamped(input, offset, length);
-            offset += length + 4;
-        }
-        return offset;
-    }
-
-    private static ExpandableArrayBuffer encode(
-        final long seed, final List<InstrumentDefinition> instruments, final int count)
-    {
-        final RandomCommandGenerator generator = new RandomCommandGenerator(seed, instruments, 8);
-        final SbeCommands sbe = new SbeCommands();
-        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(count * 72);
-        final Command command = new Command();
-        int offset = 4;
-        for (int i = 0; i < count; i++)
-        {
-            final int length = sbe.encode(generator.next(command), buffer, offset);
-            buffer.putInt(offset - 4, length);
-            offset += length + 4;
-        }
-        return buffer;
     }
 }

@@ -6,11 +6,8 @@ import io.pushline.config.InstrumentDefinition;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.MatcherFactory;
 import io.pushline.engine.match.BookMatcher;
-import io.pushline.engine.match.Command;
-import io.pushline.engine.match.RandomCommandGenerator;
 import io.pushline.engine.match.ReferenceMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
-import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +29,7 @@ class LayoutEquivalenceTest
         final long seed = Long.getLong("pushline.test.seed", System.nanoTime());
         System.out.println("LayoutEquivalenceTest seed=" + seed);
         final List<InstrumentDefinition> instruments = TestInstruments.of(INSTRUMENTS);
-        final ExpandableArrayBuffer input = encode(seed, instruments);
+        final EncodedStream input = EncodedStream.generate(seed, instruments, SESSIONS, COMMANDS);
 
         final Run oneThread = run(input, instruments, ChainLayout.ONE_THREAD, 1, BookMatcher::new);
         assertTrue(oneThread.output.count() > COMMANDS, "seed=" + seed + " too few reports");
@@ -49,7 +46,7 @@ class LayoutEquivalenceTest
         final long seed = Long.getLong("pushline.test.seed", System.nanoTime());
         System.out.println("LayoutEquivalenceTest negative control seed=" + seed);
         final List<InstrumentDefinition> instruments = TestInstruments.of(INSTRUMENTS);
-        final ExpandableArrayBuffer input = encode(seed, instruments);
+        final EncodedStream input = EncodedStream.generate(seed, instruments, SESSIONS, COMMANDS);
 
         final Run aggressing = run(input, instruments, ChainLayout.ONE_THREAD, 1, BookMatcher::new);
         final Run resting = run(input, instruments, ChainLayout.ONE_THREAD, 1,
@@ -67,25 +64,8 @@ class LayoutEquivalenceTest
         assertEquals(expected.stateHash, actual.stateHash, "seed=" + seed + " " + name + " state hash");
     }
 
-    private static ExpandableArrayBuffer encode(final long seed, final List<InstrumentDefinition> instruments)
-    {
-        final RandomCommandGenerator generator = new RandomCommandGenerator(seed, instruments, SESSIONS);
-        final SbeCommands sbe = new SbeCommands();
-        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(COMMANDS * 64);
-        final Command command = new Command();
-        int offset = 4;
-        for (int i = 0; i < COMMANDS; i++)
-        {
-            final int length = sbe.encode(generator.next(command), buffer, offset);
-            buffer.putInt(offset - 4, length);
-            offset += length + 4;
-        }
-        buffer.putInt(offset - 4, 0);
-        return buffer;
-    }
-
     private static Run run(
-        final ExpandableArrayBuffer input,
+        final EncodedStream input,
         final List<InstrumentDefinition> instruments,
         final ChainLayout layout,
         final int shards,
@@ -105,13 +85,7 @@ class LayoutEquivalenceTest
             .matcherFactory(matcherFactory)
             .outputSink(output)))
         {
-            int offset = 4;
-            int length;
-            while ((length = input.getInt(offset - 4)) != 0)
-            {
-                engine.offerStamped(input, offset, length);
-                offset += length + 4;
-            }
+            input.offerAll(engine);
             stateHash = engine.stateHash();
         }
         return new Run(output, stateHash);

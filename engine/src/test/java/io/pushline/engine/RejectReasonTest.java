@@ -325,15 +325,11 @@ class RejectReasonTest
     }
 
     /**
-     * ENGINE BUG (expected to fail until fixed): validation resolves a replace's original id in its registry of used
-     * ids, not by liveness, and checks halt, quantity, price and notional before the matcher can say UNKNOWN_ORDER.
-     * Whether a finished order's id is still registered depends on when the session's ids were last swept, which
-     * depends on clientOrderIdsPerSession; so the same input gets PRICE_NOT_ON_TICK (large map, id still there) or
-     * UNKNOWN_ORDER (small map, swept). ClientOrderIds promises that sweeping never changes a decision, and the
-     * rules call a finished id not live, that is UNKNOWN_ORDER.
+     * A replace of a finished order is UNKNOWN_ORDER whatever else is wrong with it, and whether or not its id has
+     * been swept from the session's id map: the answer must not depend on clientOrderIdsPerSession.
      */
     @Test
-    void shouldAnswerReplaceOfFinishedOrderAsUnknownWhateverIdMapCapacityBug()
+    void shouldAnswerReplaceOfFinishedOrderAsUnknownWhateverIdMapCapacity()
     {
         final List<Command> commands = new ArrayList<>(List.of(
             limit(S1, 1, Side.BUY, BID, 10), ioc(limit(COUNTERPARTY, 2, Side.SELL, BID, 10))));
@@ -485,7 +481,8 @@ class RejectReasonTest
         assertRejected(send(limit(S1, 1, Side.BUY, 1_100_100, MAX_QTY)), RejectReason.PRICE_OUTSIDE_BAND);
         accept(limit(S1, 1, Side.BUY, BID, 10));
         assertRejected(send(limit(S1, 1, Side.BUY, REF + 100, MAX_QTY)), RejectReason.NOTIONAL_OVER_LIMIT);
-        assertReplaceRejected(replace(S1, 1, 1, REF + 100, MAX_QTY), RejectReason.NOTIONAL_OVER_LIMIT);
+        assertReplaceRejected(replace(S1, 1, 1, REF + 100, MAX_QTY), RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+        assertReplaceRejected(replace(S1, 2, 1, REF + 100, MAX_QTY), RejectReason.NOTIONAL_OVER_LIMIT);
         assertNoReport(send(admin(AdminAction.HALT, 1, 0)));
         assertRejected(send(limit(S1, 2, Side.BUY, 0, 0)), RejectReason.INSTRUMENT_HALTED);
         assertRejected(send(expiryAndQuantity), RejectReason.INVALID_EXPIRE_TIME);

@@ -50,9 +50,11 @@ public class NodeChainBenchmark
     static final int BATCH = 1 << 16;
     private static final long SEED = 20_240_601L;
 
+    /** Thread layout of the chain; STAGED and SHARDED run more threads than this machine has cores. */
     @Param("ONE_THREAD")
     ChainLayout layout;
 
+    /** Instruments, each with an equal share of the orders and commands. */
     @Param("1")
     int instruments;
 
@@ -63,6 +65,14 @@ public class NodeChainBenchmark
     /** Commands in the main phase of the cycle. */
     @Param("1000000")
     int commands;
+
+    /** Sessions entering orders; each has its own client order ids. */
+    @Param("64")
+    int sessions;
+
+    /** Capacity of the book; the engine's default (it sizes the order pool and the order id index). */
+    @Param("1048576")
+    int maxOrders;
 
     private final CountingOutputSink output = new CountingOutputSink();
     private OrderFlow flow;
@@ -78,7 +88,7 @@ public class NodeChainBenchmark
     public void setUp()
     {
         final List<InstrumentDefinition> definitions = TestInstruments.of(instruments);
-        flow = OrderFlowGenerator.generate(definitions, restingOrders, commands, SEED);
+        flow = OrderFlowGenerator.generate(definitions, restingOrders, commands, sessions, SEED);
         System.out.println();
         System.out.println(flow.summary());
         encoded = new EncodedOrderFlow(flow);
@@ -86,6 +96,7 @@ public class NodeChainBenchmark
             .instruments(definitions)
             .layout(layout)
             .shards(2)
+            .maxOrders(maxOrders)
             .waitStrategy(WaitStrategyType.YIELDING)
             .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)
             .outputSink(output));

@@ -51,10 +51,15 @@ public class OrderBookBenchmark
     @Param("1000000")
     int commands;
 
+    /** Sessions entering orders; each has its own client order ids. */
+    @Param("64")
+    int sessions;
+
     /** Capacity of the book; the engine's default (it sizes the order pool and the order id index). */
     @Param("1048576")
     int maxOrders;
 
+    /** Instruments, each with an equal share of the orders and commands. */
     @Param("1")
     int instruments;
 
@@ -74,7 +79,7 @@ public class OrderBookBenchmark
     public void setUp()
     {
         definitions = TestInstruments.of(instruments);
-        flow = OrderFlowGenerator.generate(definitions, restingOrders, commands, SEED);
+        flow = OrderFlowGenerator.generate(definitions, restingOrders, commands, sessions, SEED);
         System.out.println();
         System.out.println(flow.summary());
         cycle = flow.cycle();

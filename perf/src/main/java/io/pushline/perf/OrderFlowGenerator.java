@@ -27,8 +27,6 @@ import io.pushline.sbe.TimeInForce;
  */
 public final class OrderFlowGenerator
 {
-    /** Sessions that enter orders; ids 1 to SESSIONS. */
-    public static final int SESSIONS = 64;
     /** Self-trade mode of the shadow book; the engine's default, and what the benchmarks configure. */
     public static final SelfTradePrevention SELF_TRADE_PREVENTION = SelfTradePrevention.CANCEL_AGGRESSING;
 
@@ -65,7 +63,8 @@ public final class OrderFlowGenerator
     private final long[] centerPrice;
     private final ReferenceMatcher shadow;
     private final CapturingReportSink sink = new CapturingReportSink();
-    private final long[] lastClOrdId = new long[SESSIONS + 1];
+    private final int sessions;
+    private final long[] lastClOrdId;
     private final int targetPerInstrument;
     private final List<BookModel> touchedModels = new ArrayList<>();
     private final List<Long> touchedOrders = new ArrayList<>();
@@ -83,9 +82,12 @@ public final class OrderFlowGenerator
     private int minBookSize = Integer.MAX_VALUE;
     private int maxBookSize;
 
-    private OrderFlowGenerator(final List<InstrumentDefinition> instruments, final int restingOrders, final long seed)
+    private OrderFlowGenerator(
+        final List<InstrumentDefinition> instruments, final int restingOrders, final int sessions, final long seed)
     {
         random = new SplittableRandom(seed);
+        this.sessions = sessions;
+        lastClOrdId = new long[sessions + 1];
         models = new BookModel[instruments.size()];
         centerPrice = new long[instruments.size()];
         for (int i = 0; i < models.length; i++)
@@ -103,13 +105,18 @@ public final class OrderFlowGenerator
      * @param instruments   every instrument, in instruments file order; each gets an equal share of the orders.
      * @param restingOrders orders in the starting book, over all instruments; the main phase keeps about as many.
      * @param commands      commands in the main phase.
+     * @param sessions      sessions entering orders, ids 1 to sessions; each has its own client order ids.
      * @param seed          of the random choices.
      * @return the flow.
      */
     public static OrderFlow generate(
-        final List<InstrumentDefinition> instruments, final int restingOrders, final int commands, final long seed)
+        final List<InstrumentDefinition> instruments,
+        final int restingOrders,
+        final int commands,
+        final int sessions,
+        final long seed)
     {
-        return new OrderFlowGenerator(instruments, restingOrders, seed).run(restingOrders, commands);
+        return new OrderFlowGenerator(instruments, restingOrders, sessions, seed).run(restingOrders, commands);
     }
 
     private OrderFlow run(final int restingOrders, final int commands)
@@ -326,7 +333,7 @@ public final class OrderFlowGenerator
 
     private int randomSession()
     {
-        return 1 + random.nextInt(SESSIONS);
+        return 1 + random.nextInt(sessions);
     }
 
     private Command header(final int type, final BookModel m, final int session)
@@ -476,7 +483,7 @@ public final class OrderFlowGenerator
     {
         final StringBuilder sb = new StringBuilder(512);
         sb.append(String.format("order flow: %,d main commands + %,d closing = cycle of %,d; %d instrument(s), %d " +
-            "sessions%n", mainCommands, cycleLength - mainCommands, cycleLength, models.length, SESSIONS));
+            "sessions%n", mainCommands, cycleLength - mainCommands, cycleLength, models.length, sessions));
         for (int k = 0; k < KIND_NAMES.length; k++)
         {
             sb.append(String.format("  %-30s %6.2f%%%n", KIND_NAMES[k], 100.0 * kindCounts[k] / mainCommands));

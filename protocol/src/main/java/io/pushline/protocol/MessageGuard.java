@@ -211,6 +211,7 @@ public final class MessageGuard
             default:
                 return false;
         }
+    }
 
     /**
      * Is this a message of a snapshot (engine state), written by the engine and read back at recovery?
@@ -230,7 +231,6 @@ public final class MessageGuard
             default:
                 return false;
         }
-    }
     }
 
     /**
@@ -288,6 +288,14 @@ public final class MessageGuard
                 return "CancelReject";
             case MassCancelReportDecoder.TEMPLATE_ID:
                 return "MassCancelReport";
+            case SnapshotBeginDecoder.TEMPLATE_ID:
+                return "SnapshotBegin";
+            case SnapshotInstrumentDecoder.TEMPLATE_ID:
+                return "SnapshotInstrument";
+            case SnapshotOrderDecoder.TEMPLATE_ID:
+                return "SnapshotOrder";
+            case SnapshotEndDecoder.TEMPLATE_ID:
+                return "SnapshotEnd";
             default:
                 return "UNKNOWN_CODE";
         }

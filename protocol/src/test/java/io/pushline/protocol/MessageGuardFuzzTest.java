@@ -3,6 +3,7 @@ package io.pushline.protocol;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.AdminCommandDecoder;
+import io.pushline.sbe.BooleanType;
 import io.pushline.sbe.CancelOnDisconnectDecoder;
 import io.pushline.sbe.CancelOrderDecoder;
 import io.pushline.sbe.CancelReason;
@@ -20,6 +21,10 @@ import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.ReplaceOrderDecoder;
 import io.pushline.sbe.Side;
+import io.pushline.sbe.SnapshotBeginDecoder;
+import io.pushline.sbe.SnapshotEndDecoder;
+import io.pushline.sbe.SnapshotInstrumentDecoder;
+import io.pushline.sbe.SnapshotOrderDecoder;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,7 @@ class MessageGuardFuzzTest
     private static final boolean[] CANCEL_REASONS = knownValues(CancelReason.class);
     private static final boolean[] RESPONSES_TO = knownValues(CxlRejResponseTo.class);
     private static final boolean[] ADMIN_ACTIONS = knownValues(AdminAction.class);
+    private static final boolean[] BOOLEANS = knownValues(BooleanType.class);
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -84,6 +90,10 @@ class MessageGuardFuzzTest
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final CancelRejectDecoder cancelReject = new CancelRejectDecoder();
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
+    private final SnapshotBeginDecoder snapshotBegin = new SnapshotBeginDecoder();
+    private final SnapshotInstrumentDecoder snapshotInstrument = new SnapshotInstrumentDecoder();
+    private final SnapshotOrderDecoder snapshotOrder = new SnapshotOrderDecoder();
+    private final SnapshotEndDecoder snapshotEnd = new SnapshotEndDecoder();
 
     private long sink;
 
@@ -102,7 +112,11 @@ class MessageGuardFuzzTest
         assertEquals(result, headerDecoder.templateId());
         assertTrue(headerDecoder.blockLength() >= MessageGuard.blockLength(result));
         assertTrue(data.length >= MessageGuard.HEADER_LENGTH + headerDecoder.blockLength());
-        assertTrue(MessageGuard.isInbound(result) ^ MessageGuard.isOutbound(result));
+        final boolean inbound = MessageGuard.isInbound(result);
+        final boolean outbound = MessageGuard.isOutbound(result);
+        final boolean snapshot = MessageGuard.isSnapshot(result);
+        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0),
+            "exactly one of inbound / outbound / snapshot");
         sink += Envelope.sessionId(buffer, 0) + Envelope.gatewayId(buffer, 0);
         sink += Envelope.timestampNs(buffer, 0) + Envelope.sequence(buffer, 0);
 
@@ -137,6 +151,18 @@ class MessageGuardFuzzTest
                 break;
             case MassCancelReportDecoder.TEMPLATE_ID:
                 readMassCancelReport(buffer);
+                break;
+            case SnapshotBeginDecoder.TEMPLATE_ID:
+                readSnapshotBegin(buffer);
+                break;
+            case SnapshotInstrumentDecoder.TEMPLATE_ID:
+                readSnapshotInstrument(buffer);
+                break;
+            case SnapshotOrderDecoder.TEMPLATE_ID:
+                readSnapshotOrder(buffer);
+                break;
+            case SnapshotEndDecoder.TEMPLATE_ID:
+                readSnapshotEnd(buffer);
                 break;
             default:
                 fail("accepted a template without a decoder: " + result);
@@ -261,6 +287,41 @@ class MessageGuardFuzzTest
         sink += d.sessionId() + d.gatewayId() + d.timestampNs() + d.sequence() + d.reportSequence() + d.clOrdId() +
             d.canceledCount() + d.instrumentId();
         readToString(readEnum(d.rejectReasonRaw(), REJECT_REASONS, d::rejectReason), d::toString);
+    }
+
+    private void readSnapshotBegin(final UnsafeBuffer buffer)
+    {
+        final SnapshotBeginDecoder d = snapshotBegin.wrapAndApplyHeader(buffer, 0, headerDecoder);
+        sink += d.sessionId() + d.gatewayId() + d.timestampNs() + d.sequence() + d.reportSequence() +
+            d.orderCount() + d.instrumentCount();
+        assertFalse(d.toString().isEmpty());
+    }
+
+    private void readSnapshotInstrument(final UnsafeBuffer buffer)
+    {
+        final SnapshotInstrumentDecoder d = snapshotInstrument.wrapAndApplyHeader(buffer, 0, headerDecoder);
+        sink += d.sessionId() + d.gatewayId() + d.timestampNs() + d.sequence() + d.referencePrice() +
+            d.instrumentId();
+        readToString(readEnum(d.haltedRaw(), BOOLEANS, d::halted), d::toString);
+    }
+
+    private void readSnapshotOrder(final UnsafeBuffer buffer)
+    {
+        final SnapshotOrderDecoder d = snapshotOrder.wrapAndApplyHeader(buffer, 0, headerDecoder);
+        sink += d.sessionId() + d.gatewayId() + d.timestampNs() + d.sequence() + d.orderId() + d.clOrdId() +
+            d.price() + d.orderQty() + d.leavesQty() + d.cumQty() + d.expireTimeNs() + d.instrumentId() +
+            d.flags().getRaw();
+        sink += d.flags().postOnly() ? 1 : 0;
+        final boolean known = readEnum(d.sideRaw(), SIDES, d::side) &
+            readEnum(d.timeInForceRaw(), TIMES_IN_FORCE, d::timeInForce);
+        readToString(known, d::toString);
+    }
+
+    private void readSnapshotEnd(final UnsafeBuffer buffer)
+    {
+        final SnapshotEndDecoder d = snapshotEnd.wrapAndApplyHeader(buffer, 0, headerDecoder);
+        sink += d.sessionId() + d.gatewayId() + d.timestampNs() + d.sequence() + d.orderCount();
+        assertFalse(d.toString().isEmpty());
     }
 
     /**

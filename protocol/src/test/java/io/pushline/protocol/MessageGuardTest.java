@@ -77,7 +77,7 @@ class MessageGuardTest
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 8, 99, 103, 0x0100, 0xFFFF })
+    @ValueSource(ints = { 0, 8, 99, 103, 199, 204, 0x0100, 0xFFFF })
     void shouldRejectFrameWhenTemplateIsNotInSchema(final int templateId)
     {
         final byte[] bytes = frame(200, templateId, SchemaMessages.schemaId(), SchemaMessages.version(), 512);
@@ -85,6 +85,7 @@ class MessageGuardTest
         assertResult(MessageGuard.UNKNOWN_TEMPLATE, new UnsafeBuffer(bytes), 0, bytes.length);
         assertFalse(MessageGuard.isInbound(templateId));
         assertFalse(MessageGuard.isOutbound(templateId));
+        assertFalse(MessageGuard.isSnapshot(templateId));
         assertEquals(MessageGuard.UNKNOWN_TEMPLATE, MessageGuard.blockLength(templateId));
     }
 

@@ -4,6 +4,7 @@ import io.pushline.protocol.SchemaMessages.Message;
 import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.AdminCommandDecoder;
 import io.pushline.sbe.AdminCommandEncoder;
+import io.pushline.sbe.BooleanType;
 import io.pushline.sbe.CancelOnDisconnectDecoder;
 import io.pushline.sbe.CancelOnDisconnectEncoder;
 import io.pushline.sbe.CancelOrderDecoder;
@@ -31,6 +32,14 @@ import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.ReplaceOrderDecoder;
 import io.pushline.sbe.ReplaceOrderEncoder;
 import io.pushline.sbe.Side;
+import io.pushline.sbe.SnapshotBeginDecoder;
+import io.pushline.sbe.SnapshotBeginEncoder;
+import io.pushline.sbe.SnapshotEndDecoder;
+import io.pushline.sbe.SnapshotEndEncoder;
+import io.pushline.sbe.SnapshotInstrumentDecoder;
+import io.pushline.sbe.SnapshotInstrumentEncoder;
+import io.pushline.sbe.SnapshotOrderDecoder;
+import io.pushline.sbe.SnapshotOrderEncoder;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -327,6 +336,117 @@ class MessageRoundTripTest
         assertEquals(RejectReason.NOT_LOGGED_ON, decoder.rejectReason());
     }
 
+    @Test
+    void shouldDecodeEverySnapshotBeginFieldWhenEncodedWithHeader()
+    {
+        final SnapshotBeginEncoder encoder = new SnapshotBeginEncoder()
+            .wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
+            .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
+            .reportSequence(Long.MAX_VALUE - 11)
+            .orderCount(0x0000_0123_4567_89ABL)
+            .instrumentCount(Integer.MAX_VALUE - 1);
+        assertAccepted(SnapshotBeginEncoder.TEMPLATE_ID, encoder.encodedLength());
+
+        final SnapshotBeginDecoder decoder = new SnapshotBeginDecoder()
+            .wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
+        assertEnvelope(decoder.sessionId(), decoder.gatewayId(), decoder.timestampNs(), decoder.sequence());
+        assertEquals(Long.MAX_VALUE - 11, decoder.reportSequence());
+        assertEquals(0x0000_0123_4567_89ABL, decoder.orderCount());
+        assertEquals(Integer.MAX_VALUE - 1, decoder.instrumentCount());
+    }
+
+    @Test
+    void shouldDecodeEverySnapshotInstrumentFieldWhenEncodedWithHeader()
+    {
+        final List<BooleanType> booleans = valid(BooleanType.values());
+        final SnapshotInstrumentEncoder encoder = new SnapshotInstrumentEncoder();
+        final SnapshotInstrumentDecoder decoder = new SnapshotInstrumentDecoder();
+        for (final BooleanType halted : booleans)
+        {
+            final long referencePrice = -123_456_789_012L * (halted.value() + 1);
+            final int instrumentId = Integer.MIN_VALUE + halted.value();
+            encoder.wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
+                .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
+                .referencePrice(referencePrice)
+                .instrumentId(instrumentId)
+                .halted(halted);
+            assertAccepted(SnapshotInstrumentEncoder.TEMPLATE_ID, encoder.encodedLength());
+
+            decoder.wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
+            assertEnvelope(decoder.sessionId(), decoder.gatewayId(), decoder.timestampNs(), decoder.sequence());
+            assertEquals(referencePrice, decoder.referencePrice());
+            assertEquals(instrumentId, decoder.instrumentId());
+            assertEquals(halted, decoder.halted());
+            assertEquals(halted.value(), decoder.haltedRaw());
+        }
+        assertEquals(List.of(BooleanType.FALSE, BooleanType.TRUE), booleans);
+        assertEquals(0, BooleanType.FALSE.value());
+        assertEquals(1, BooleanType.TRUE.value());
+    }
+
+    @Test
+    void shouldDecodeEverySnapshotOrderFieldWhenEncodedWithHeader()
+    {
+        final SnapshotOrderEncoder encoder = new SnapshotOrderEncoder();
+        final SnapshotOrderDecoder decoder = new SnapshotOrderDecoder();
+        int combinations = 0;
+        for (final Side side : valid(Side.values()))
+        {
+            for (final TimeInForce timeInForce : valid(TimeInForce.values()))
+            {
+                for (final boolean postOnly : new boolean[]{ false, true })
+                {
+                    final long i = combinations;
+                    encoder.wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
+                        .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
+                        .orderId(Long.MAX_VALUE - i)
+                        .clOrdId(Long.MIN_VALUE + i)
+                        .price(-5_000_000_000L - i)
+                        .orderQty(1_000_000_000_000L + i)
+                        .leavesQty(999_999_999_000L - i)
+                        .cumQty(1_000L + 2 * i)
+                        .expireTimeNs(TIMESTAMP_NS + i)
+                        .instrumentId(Integer.MAX_VALUE - combinations)
+                        .side(side)
+                        .timeInForce(timeInForce)
+                        .flags().clear().postOnly(postOnly);
+                    assertAccepted(SnapshotOrderEncoder.TEMPLATE_ID, encoder.encodedLength());
+
+                    decoder.wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
+                    assertEnvelope(decoder.sessionId(), decoder.gatewayId(), decoder.timestampNs(),
+                        decoder.sequence());
+                    assertEquals(Long.MAX_VALUE - i, decoder.orderId());
+                    assertEquals(Long.MIN_VALUE + i, decoder.clOrdId());
+                    assertEquals(-5_000_000_000L - i, decoder.price());
+                    assertEquals(1_000_000_000_000L + i, decoder.orderQty());
+                    assertEquals(999_999_999_000L - i, decoder.leavesQty());
+                    assertEquals(1_000L + 2 * i, decoder.cumQty());
+                    assertEquals(TIMESTAMP_NS + i, decoder.expireTimeNs());
+                    assertEquals(Integer.MAX_VALUE - combinations, decoder.instrumentId());
+                    assertEquals(side, decoder.side());
+                    assertEquals(timeInForce, decoder.timeInForce());
+                    assertEquals(postOnly, decoder.flags().postOnly());
+                    assertEquals(postOnly ? 1 : 0, decoder.flags().getRaw());
+                    combinations++;
+                }
+            }
+        }
+        assertEquals(2 * 5 * 2, combinations);
+    }
+
+    @Test
+    void shouldDecodeEverySnapshotEndFieldWhenEncodedWithHeader()
+    {
+        final SnapshotEndEncoder encoder = new SnapshotEndEncoder().wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
+            .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
+            .orderCount(0x0000_0123_4567_89ABL);
+        assertAccepted(SnapshotEndEncoder.TEMPLATE_ID, encoder.encodedLength());
+
+        final SnapshotEndDecoder decoder = new SnapshotEndDecoder().wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
+        assertEnvelope(decoder.sessionId(), decoder.gatewayId(), decoder.timestampNs(), decoder.sequence());
+        assertEquals(0x0000_0123_4567_89ABL, decoder.orderCount());
+    }
+
     /**
      * An enum byte that is not a valid value passes the guard (it checks structure, not values); the decoder keeps
      * the raw byte and the lookup answers {@code SBE_UNKNOWN}, which validation rejects (INVALID_SIDE and friends).
@@ -351,6 +471,26 @@ class MessageRoundTripTest
         assertEquals(0xFF, decoder.sideRaw());
         assertEquals(Side.NULL_VAL, decoder.side());
         assertFalse(valid(Side.values()).contains(decoder.side()), "NULL_VAL is not a valid side");
+    }
+
+    @Test
+    void shouldKeepRawByteAndDecodeUnknownWhenHaltedByteIsUnknown()
+    {
+        final SnapshotInstrumentEncoder encoder = new SnapshotInstrumentEncoder()
+            .wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
+            .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
+            .referencePrice(1).instrumentId(1).halted(BooleanType.FALSE);
+        final SnapshotInstrumentDecoder decoder = new SnapshotInstrumentDecoder();
+        for (final int unknown : new int[]{ 2, 0x7F, 0xFE })
+        {
+            buffer.putByte(OFFSET + MessageHeaderEncoder.ENCODED_LENGTH +
+                SnapshotInstrumentEncoder.haltedEncodingOffset(), (byte)unknown);
+            assertAccepted(SnapshotInstrumentEncoder.TEMPLATE_ID, encoder.encodedLength());
+
+            decoder.wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
+            assertEquals(unknown, decoder.haltedRaw());
+            assertEquals(BooleanType.SBE_UNKNOWN, decoder.halted());
+        }
     }
 
     private NewOrderDecoder newOrderWithSideByte(final int sideByte)

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import static io.pushline.protocol.SchemaMessages.staticInt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,7 +37,8 @@ class ProtocolTest
         }
         assertEquals(Set.of(
             "NewOrder", "CancelOrder", "ReplaceOrder", "MassCancel", "CancelOnDisconnect", "AdminCommand",
-            "ClockTick", "ExecutionReport", "CancelReject", "MassCancelReport"), names);
+            "ClockTick", "ExecutionReport", "CancelReject", "MassCancelReport", "SnapshotBegin",
+            "SnapshotInstrument", "SnapshotOrder", "SnapshotEnd"), names);
         assertEquals(MessageHeaderDecoder.SCHEMA_ID, SchemaMessages.schemaId());
         assertEquals(MessageHeaderDecoder.SCHEMA_VERSION, SchemaMessages.version());
     }
@@ -79,9 +79,14 @@ class ProtocolTest
         assertEquals(staticInt(decoder, "BLOCK_LENGTH"), MessageGuard.blockLength(templateId));
         assertEquals(staticInt(encoder, "BLOCK_LENGTH"), MessageGuard.blockLength(templateId));
         assertEquals(message.name(), MessageGuard.describe(templateId));
-        assertNotEquals(
-            MessageGuard.isInbound(templateId), MessageGuard.isOutbound(templateId), "exactly one direction");
-        assertEquals(templateId < 100, MessageGuard.isInbound(templateId), "inbound ids below 100 by convention");
+        final boolean inbound = MessageGuard.isInbound(templateId);
+        final boolean outbound = MessageGuard.isOutbound(templateId);
+        final boolean snapshot = MessageGuard.isSnapshot(templateId);
+        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0),
+            "exactly one of inbound / outbound / snapshot");
+        assertEquals(templateId < 100, inbound, "inbound ids below 100 by convention");
+        assertEquals(templateId >= 100 && templateId < 200, outbound, "outbound ids 100..199 by convention");
+        assertEquals(templateId >= 200 && templateId < 300, snapshot, "snapshot ids 200..299 by convention");
     }
 
     @Test

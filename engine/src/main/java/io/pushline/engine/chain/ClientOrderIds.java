@@ -15,7 +15,7 @@ final class ClientOrderIds
 {
     static final long MISSING = -1L;
     private static final int INSTRUMENT_BITS = 16;
-    static final int MAX_INSTRUMENTS = 1 << INSTRUMENT_BITS;
+
 
     /**
      * Is this entry still live?
@@ -80,7 +80,7 @@ final class ClientOrderIds
 
     static int instrumentIndex(final long entry)
     {
-        return (int)(entry & (MAX_INSTRUMENTS - 1));
+        return (int)(entry & ((1 << INSTRUMENT_BITS) - 1));
     }
 
     /**

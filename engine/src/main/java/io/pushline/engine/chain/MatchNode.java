@@ -3,8 +3,9 @@ package io.pushline.engine.chain;
 import io.pushline.engine.match.Matcher;
 
 /**
- * One match shard: applies the commands routed to it (or to every shard) to its matcher, writing the reports and an
- * end-of-command marker to its report stream. Commands for other shards pass by untouched.
+ * One match shard: advances its matcher's clock to every command's time (expiries, then an end-of-time marker), then
+ * applies the commands routed to it (or to every shard), writing the reports and an end-of-command marker to its
+ * report stream.
  */
 public final class MatchNode
 {
@@ -23,6 +24,8 @@ public final class MatchNode
 
     void onEvent(final CommandEvent event)
     {
+        matcher.advanceTime(event.command.timestampNs, stream);
+        stream.endOfTime();
         final int route = event.route;
         if (route == shard || route == CommandEvent.ROUTE_ALL)
         {

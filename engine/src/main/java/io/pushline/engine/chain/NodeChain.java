@@ -1,5 +1,7 @@
 package io.pushline.engine.chain;
 
+import io.pushline.engine.match.InstrumentRules;
+
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import io.pushline.config.InstrumentDefinition;
 import io.pushline.engine.match.Matcher;
 import io.pushline.engine.match.SelfTradePrevention;
 import io.pushline.engine.match.StateHash;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -63,10 +66,13 @@ public final class NodeChain implements AutoCloseable
     private final ValidateNode validateNode;
     private final RespondNode respondNode;
     private final NodeCounters chainCounters;
+    private final InstrumentRules rules;
+    private final SnapshotWriter snapshotWriter = new SnapshotWriter();
     private final RunState runState = new RunState();
+    private boolean started;
 
     /**
-     * Build and start the chain.
+     * Build the chain; {@link #start()} starts it, after an optional {@link #loadSnapshot}.
      *
      * @param settings what to build.
      */
@@ -91,7 +97,7 @@ public final class NodeChain implements AutoCloseable
         }
         respondNode = new RespondNode(streams, settings.outputSink(), new NodeCounters("respond", factory));
         chainCounters = new NodeCounters("chain", factory);
-        final InstrumentRules rules = new InstrumentRules(settings.instruments());
+        rules = new InstrumentRules(settings.instruments());
         final NodeCounters validateCounters = new NodeCounters("validate", factory);
         if (settings.layout() == ChainLayout.ONE_THREAD)
         {
@@ -108,7 +114,62 @@ public final class NodeChain implements AutoCloseable
             validateNode = new ValidateNode(rules, gate, validateCounters, settings.clientOrderIdsPerSession());
             wireStages(gate);
         }
-        ringBuffer = disruptor.start();
+        ringBuffer = disruptor.getRingBuffer();
+    }
+
+    /**
+     * Start the consumer threads.
+     */
+    public void start()
+    {
+        started = true;
+        disruptor.start();
+    }
+
+    /**
+     * Rebuild the state a snapshot holds; only before {@link #start()}.
+     *
+     * @param buffer holding the snapshot messages back to back.
+     * @param length of the snapshot.
+     * @return the sequence and time of the last command the snapshot includes.
+     * @throws IllegalStateException naming the offset when the snapshot is corrupt.
+     */
+    public SnapshotPosition loadSnapshot(final DirectBuffer buffer, final int length)
+    {
+        if (started)
+        {
+            throw new IllegalStateException("a snapshot can only be loaded before the chain starts");
+        }
+        final SnapshotLoader.Position position =
+            new SnapshotLoader().load(buffer, length, rules, validateNode, matchers);
+        respondNode.reportSequence(position.reportSequence());
+        return new SnapshotPosition(position.sequence(), position.timestampNs(), position.orderCount());
+    }
+
+    /**
+     * Write the state as snapshot messages; waits until idle first. Call from the producer's thread so nothing is
+     * offered meanwhile.
+     *
+     * @param sink        receives the messages.
+     * @param sequence    of the last command offered.
+     * @param timestampNs of the last command offered.
+     * @return number of resting orders written.
+     */
+    public long writeSnapshot(final OutputSink sink, final long sequence, final long timestampNs)
+    {
+        awaitIdle();
+        return snapshotWriter.write(sink, rules, matchers, sequence, timestampNs, respondNode.reportSequence());
+    }
+
+    /**
+     * Where a snapshot leaves the engine.
+     *
+     * @param sequence    of the last command it includes.
+     * @param timestampNs engine time of that command.
+     * @param orderCount  resting orders it restored.
+     */
+    public record SnapshotPosition(long sequence, long timestampNs, long orderCount)
+    {
     }
 
     private void wireStages(final ShardGates.AcrossThreads gate)
@@ -238,6 +299,10 @@ public final class NodeChain implements AutoCloseable
      */
     public void close()
     {
+        if (!started)
+        {
+            return;
+        }
         try
         {
             disruptor.shutdown(10, TimeUnit.SECONDS);

@@ -92,8 +92,16 @@ public final class NodeCounters
      */
     void batchEnd(final long nowNs)
     {
-        batchCount++;
         busyNsTotal += nowNs - batchStartNs;
+        publishUntimed();
+    }
+
+    /**
+     * Publish the batch's figures for a node whose time is counted elsewhere (the one-thread chain).
+     */
+    void publishUntimed()
+    {
+        batchCount++;
         events.setRelease(eventCount);
         batches.setRelease(batchCount);
         rejects.setRelease(rejectCount);

@@ -117,6 +117,11 @@ final class ReportEncoder
         return reportSequence;
     }
 
+    void reportSequence(final long reportSequence)
+    {
+        this.reportSequence = reportSequence;
+    }
+
     static OrdStatus ordStatus(final Report r)
     {
         final ExecType execType = r.execType;

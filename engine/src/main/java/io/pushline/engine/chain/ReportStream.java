@@ -85,6 +85,15 @@ public final class ReportStream implements ReportSink
     }
 
     /**
+     * Mark the end of the reports of advancing time (expiries) for the current command.
+     */
+    public void endOfTime()
+    {
+        claim().kind = Report.END_OF_TIME;
+        commit();
+    }
+
+    /**
      * Mark the end of the current command's reports.
      */
     public void endOfCommand()

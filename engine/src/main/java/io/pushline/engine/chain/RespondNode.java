@@ -25,6 +25,7 @@ public final class RespondNode
     private final NodeCounters counters;
     private final ScratchSink scratch = new ScratchSink();
     private CommandEvent current;
+    private boolean timeDone;
     private long massCanceled;
 
     RespondNode(final ReportStream[] streams, final OutputSink sink, final NodeCounters counters)
@@ -36,7 +37,7 @@ public final class RespondNode
     }
 
     /**
-     * Start on an event: answer at once what validation decided.
+     * Start on an event.
      *
      * @param event the ring slot.
      */
@@ -44,30 +45,14 @@ public final class RespondNode
     {
         current = event;
         massCanceled = 0;
+        timeDone = false;
         counters.event();
-        final Command command = event.command;
-        if (event.templateId < 0 || command.type == 0)
-        {
-            current = null;
-            return;
-        }
-        if (ReportEncoder.isRejected(command))
-        {
-            answerRejected(command);
-            current = null;
-        }
-        else if (event.route == CommandEvent.ROUTE_NONE)
-        {
-            current = null;
-        }
-        else if (event.route == CommandEvent.ROUTE_ALL)
-        {
-            Arrays.fill(finished, false);
-        }
+        Arrays.fill(finished, false);
     }
 
     /**
-     * Take the current command's reports that are ready.
+     * Take the current command's reports that are ready: first every shard's expiries (time advanced), then the
+     * command's answer.
      *
      * @return true when the current command is complete (or there is none).
      */
@@ -78,7 +63,22 @@ public final class RespondNode
         {
             return true;
         }
-        final boolean complete = event.route == CommandEvent.ROUTE_ALL ? drainMerged() : drainOne(streams[event.route]);
+        if (!timeDone)
+        {
+            if (!drainMerged(Report.END_OF_TIME))
+            {
+                return false;
+            }
+            timeDone = true;
+            Arrays.fill(finished, false);
+            if (!answerFromEvent(event))
+            {
+                current = null;
+                return true;
+            }
+        }
+        final boolean complete = event.route == CommandEvent.ROUTE_ALL ?
+            drainMerged(Report.END_OF_COMMAND) : drainOne(streams[event.route]);
         if (complete)
         {
             if (event.command.type == Command.MASS_CANCEL)
@@ -88,6 +88,26 @@ public final class RespondNode
             current = null;
         }
         return complete;
+    }
+
+    /**
+     * Answer what validation decided.
+     *
+     * @return true if the shards answer the command, false if it is complete.
+     */
+    private boolean answerFromEvent(final CommandEvent event)
+    {
+        final Command command = event.command;
+        if (event.templateId < 0 || command.type == 0)
+        {
+            return false;
+        }
+        if (ReportEncoder.isRejected(command))
+        {
+            answerRejected(command);
+            return false;
+        }
+        return event.route != CommandEvent.ROUTE_NONE;
     }
 
     NodeCounters counters()
@@ -103,6 +123,11 @@ public final class RespondNode
     long reportSequence()
     {
         return encoder.reportSequence();
+    }
+
+    void reportSequence(final long reportSequence)
+    {
+        encoder.reportSequence(reportSequence);
     }
 
     private boolean drainOne(final ReportStream stream)
@@ -125,10 +150,10 @@ public final class RespondNode
     }
 
     /**
-     * K-way merge by instrument index: each shard writes its instruments in ascending index, so taking the smallest
-     * head each time reproduces the order a single shard would have written.
+     * K-way merge by instrument index until every shard's stream shows the marker: each shard writes its instruments
+     * in ascending index, so taking the smallest head each time reproduces the order a single shard would write.
      */
-    private boolean drainMerged()
+    private boolean drainMerged(final int marker)
     {
         while (true)
         {
@@ -141,34 +166,33 @@ public final class RespondNode
                 {
                     continue;
                 }
-                allFinished = false;
                 final Report head = streams[s].peek();
                 if (head == null)
                 {
                     return false;
                 }
-                if (head.kind == Report.END_OF_COMMAND)
+                if (head.kind == marker)
                 {
                     streams[s].pop();
                     finished[s] = true;
                     continue;
                 }
+                allFinished = false;
                 if (head.instrumentIndex < nextIndex)
                 {
                     nextIndex = head.instrumentIndex;
                     next = s;
                 }
             }
-            if (next < 0)
+            if (allFinished)
             {
-                if (allFinished)
-                {
-                    return true;
-                }
-                continue;
+                return true;
             }
-            emit(streams[next].peek());
-            streams[next].pop();
+            if (next >= 0)
+            {
+                emit(streams[next].peek());
+                streams[next].pop();
+            }
         }
     }
 

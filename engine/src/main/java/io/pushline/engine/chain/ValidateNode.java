@@ -1,8 +1,11 @@
 package io.pushline.engine.chain;
 
+import io.pushline.engine.match.InstrumentRules;
+
 import io.pushline.engine.match.Command;
+import io.pushline.engine.match.OrderRules;
+import io.pushline.engine.match.RestingOrder;
 import io.pushline.protocol.MessageGuard;
-import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.AdminCommandDecoder;
 import io.pushline.sbe.CancelOnDisconnectDecoder;
 import io.pushline.sbe.CancelOrderDecoder;
@@ -60,6 +63,7 @@ public final class ValidateNode
     public void onEvent(final CommandEvent event, final long ringSequence)
     {
         this.ringSequence = ringSequence;
+        counters.event();
         final Command command = event.command.reset();
         final DirectBuffer input = event.input;
         final int templateId = MessageGuard.check(input, 0, event.inputLength);
@@ -151,16 +155,13 @@ public final class ValidateNode
         command.origClOrdId = decoder.origClOrdId();
         command.price = decoder.price();
         command.quantity = decoder.quantity();
-        if (!resolveOriginal(command))
-        {
-            return;
-        }
-        command.rejectReason = orderRules.checkReplace(command);
-        if (command.rejectReason == RejectReason.NONE && clOrdIdLive(command, command.clOrdId))
+        // only exact decisions here: a live duplicate, or an id the session never used; the rest is the matcher's
+        if (clOrdIdLive(command, command.clOrdId))
         {
             command.rejectReason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+            return;
         }
-        if (command.rejectReason == RejectReason.NONE)
+        if (resolveOriginal(command))
         {
             register(command);
             event.route = shardOf(command.instrumentIndex);
@@ -180,7 +181,7 @@ public final class ValidateNode
         }
         command.orderId = ClientOrderIds.orderId(entry);
         command.instrumentIndex = ClientOrderIds.instrumentIndex(entry);
-        command.instrumentId = rules.ids[command.instrumentIndex];
+        command.instrumentId = rules.id(command.instrumentIndex);
         return true;
     }
 
@@ -234,10 +235,9 @@ public final class ValidateNode
         command.adminAction = decoder.action();
         command.instrumentIndex = rules.indexOf(command.instrumentId);
         command.rejectReason = orderRules.applyAdmin(command);
-        final AdminAction action = command.adminAction;
-        final boolean cancels = action == AdminAction.CANCEL_ALL || action == AdminAction.HALT_AND_CANCEL;
-        if (command.rejectReason == RejectReason.NONE && cancels)
+        if (command.rejectReason == RejectReason.NONE)
         {
+            // every admin action reaches the shard: it keeps its own copy of the instrument state for replaces
             event.route = shardOf(command.instrumentIndex);
         }
     }
@@ -250,7 +250,7 @@ public final class ValidateNode
         command.gatewayId = decoder.gatewayId();
         command.timestampNs = decoder.timestampNs();
         command.sequence = decoder.sequence();
-        event.route = CommandEvent.ROUTE_ALL;
+        // time advances in every shard for every command; a tick does nothing more
     }
 
     /**
@@ -283,6 +283,16 @@ public final class ValidateNode
             counters.sweep();
         }
         clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);
+    }
+
+    /**
+     * A live order from a snapshot: its client order id is live again.
+     *
+     * @param order restored order.
+     */
+    void restoreClientOrderId(final RestingOrder order)
+    {
+        clientOrderIds.put(order.sessionId, order.clOrdId, order.orderId, order.instrumentIndex);
     }
 
     NodeCounters counters()

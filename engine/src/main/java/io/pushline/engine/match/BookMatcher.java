@@ -11,7 +11,6 @@ import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The fast book: price-time priority over pre-allocated order and level pools, sorted price ladders with the touch
@@ -20,17 +19,12 @@ import org.agrona.collections.Long2LongHashMap;
  */
 public final class BookMatcher implements Matcher
 {
-    private static final long MISSING = -1L;
-
+    private final OrderBooks store;
     private final OrderPool orders;
     private final LevelPool levels;
-    private final Long2LongHashMap orderIndex;
-    private final InstrumentBook[] books;
-    private final int[] ownedIndexes;
-    private final int maxOrders;
     private final SelfTradePrevention selfTradePrevention;
-    private final ExpiryQueue expiry;
-    private int restingCount;
+    private final InstrumentRules instrumentRules;
+    private final OrderRules orderRules;
 
     private ReportSink out;
     private long commandSequence;
@@ -54,26 +48,33 @@ public final class BookMatcher implements Matcher
         {
             throw new IllegalArgumentException("maxOrders=" + maxOrders + " shard=" + shardIndex + "/" + shardCount);
         }
-        this.maxOrders = maxOrders;
         this.selfTradePrevention = selfTradePrevention;
-        // one spare slot for an incoming order that will not rest while the book is full
-        orders = new OrderPool(maxOrders + 1);
-        levels = new LevelPool(maxOrders + 1);
-        orderIndex = new Long2LongHashMap(Math.max(16, (int)Math.min(1 << 30, (long)(maxOrders / 0.6))), 0.65f,
-            MISSING);
-        expiry = new ExpiryQueue(maxOrders + 1);
-        books = new InstrumentBook[instruments.size()];
-        int owned = 0;
-        for (int i = shardIndex; i < instruments.size(); i += shardCount)
+        store = new OrderBooks(instruments, shardIndex, shardCount, maxOrders);
+        orders = store.orders;
+        levels = store.levels;
+        instrumentRules = new InstrumentRules(instruments);
+        orderRules = new OrderRules(instrumentRules);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void advanceTime(final long timestampNs, final ReportSink out)
+    {
+        if (timestampNs < store.minExpireTimeNs)
         {
-            owned++;
+            return;
         }
-        ownedIndexes = new int[owned];
-        for (int i = shardIndex, n = 0; i < instruments.size(); i += shardCount)
+        this.out = out;
+        long nextMin = Long.MAX_VALUE;
+        for (final int index : store.ownedIndexes)
         {
-            books[i] = new InstrumentBook(instruments.get(i).id(), i);
-            ownedIndexes[n++] = i;
+            final InstrumentBook book = store.books[index];
+            expire(book, timestampNs);
+            nextMin = Math.min(nextMin, book.minExpireTimeNs);
         }
+        store.minExpireTimeNs = nextMin;
+        this.out = null;
     }
 
     /**
@@ -86,13 +87,16 @@ public final class BookMatcher implements Matcher
         this.fillCount = 0;
         switch (command.type)
         {
-            case Command.NEW_ORDER -> onNewOrder(bookFor(command), command);
-            case Command.CANCEL -> onCancel(bookFor(command), command);
-            case Command.REPLACE -> onReplace(bookFor(command), command);
+            case Command.NEW_ORDER -> onNewOrder(store.bookFor(command), command);
+            case Command.CANCEL -> onCancel(store.bookFor(command), command);
+            case Command.REPLACE -> onReplace(store.bookFor(command), command);
             case Command.MASS_CANCEL -> onBulk(command, BulkCancel.MASS_CANCEL);
             case Command.CANCEL_ON_DISCONNECT -> onBulk(command, BulkCancel.CANCEL_ON_DISCONNECT);
             case Command.ADMIN -> onAdmin(command);
-            case Command.CLOCK_TICK -> onClockTick(command);
+            case Command.CLOCK_TICK ->
+            {
+                // time already advanced: a tick changes nothing else
+            }
             default -> throw new IllegalArgumentException("not a matcher command: " + command);
         }
         this.out = null;
@@ -103,8 +107,7 @@ public final class BookMatcher implements Matcher
      */
     public boolean isLive(final long orderId, final long clOrdId)
     {
-        final long handle = orderIndex.get(orderId);
-        return handle != MISSING && orders.clOrdId[(int)handle] == clOrdId;
+        return store.isLive(orderId, clOrdId);
     }
 
     /**
@@ -112,14 +115,7 @@ public final class BookMatcher implements Matcher
      */
     public long instrumentStateHash(final int instrumentIndex)
     {
-        final InstrumentBook book = books[instrumentIndex];
-        if (book == null)
-        {
-            throw new IllegalArgumentException("instrument index " + instrumentIndex + " is not in this shard");
-        }
-        long hash = StateHash.EMPTY;
-        hash = hashSide(hash, book.bids);
-        return hashSide(hash, book.asks);
+        return store.instrumentStateHash(instrumentIndex);
     }
 
     /**
@@ -127,18 +123,34 @@ public final class BookMatcher implements Matcher
      */
     public int restingOrderCount()
     {
-        return restingCount;
+        return store.restingOrderCount();
     }
 
-    private InstrumentBook bookFor(final Command command)
+    /**
+     * {@inheritDoc}
+     */
+    public void forEachRestingOrder(
+        final int instrumentIndex, final RestingOrder scratch, final RestingOrder.Visitor visitor)
     {
-        final InstrumentBook book = books[command.instrumentIndex];
-        if (book == null)
-        {
-            throw new IllegalArgumentException("instrument not in this shard: " + command);
-        }
-        expire(book, command.timestampNs);
-        return book;
+        store.forEachRestingOrder(instrumentIndex, scratch, visitor);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void restore(final RestingOrder order)
+    {
+        store.restore(order);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void restoreInstrument(final int instrumentIndex, final long referencePrice, final boolean halted)
+    {
+        store.owned(instrumentIndex);
+        instrumentRules.referencePrice(instrumentIndex, referencePrice);
+        instrumentRules.halted(instrumentIndex, halted);
     }
 
     private void onNewOrder(final InstrumentBook book, final Command command)
@@ -159,12 +171,12 @@ public final class BookMatcher implements Matcher
         }
         final boolean restable = !market &&
             (tif == TimeInForce.DAY || tif == TimeInForce.GTC || tif == TimeInForce.GTD);
-        if (restable && restingCount >= maxOrders)
+        if (restable && store.restingOrderCount() >= store.maxOrders())
         {
             Reports.rejectNewOrder(out, command, RejectReason.BOOK_FULL);
             return;
         }
-        final int order = newOrder(command, market);
+        final int order = store.newOrder(command, market);
         publish(ExecType.NEW, order, CancelReason.NONE);
         if (match(book, order, opposite, market))
         {
@@ -184,7 +196,7 @@ public final class BookMatcher implements Matcher
         }
         else if (restable)
         {
-            rest(book, order);
+            store.rest(book, order);
         }
         else
         {
@@ -193,29 +205,9 @@ public final class BookMatcher implements Matcher
         }
     }
 
-    private int newOrder(final Command command, final boolean market)
-    {
-        final int order = orders.allocate();
-        orders.orderId[order] = command.orderId;
-        orders.clOrdId[order] = command.clOrdId;
-        orders.price[order] = market ? 0 : command.price;
-        orders.orderQty[order] = command.quantity;
-        orders.leavesQty[order] = command.quantity;
-        orders.cumQty[order] = 0;
-        orders.expireTimeNs[order] = command.timeInForce == TimeInForce.GTD ? command.expireTimeNs : 0;
-        orders.sessionId[order] = command.sessionId;
-        orders.gatewayId[order] = command.gatewayId;
-        orders.instrumentIndex[order] = command.instrumentIndex;
-        orders.side[order] = command.side;
-        orders.ordType[order] = command.ordType;
-        orders.timeInForce[order] = command.timeInForce;
-        orders.postOnly[order] = command.postOnly;
-        return order;
-    }
-
     private void onCancel(final InstrumentBook book, final Command command)
     {
-        final int order = liveOrder(command);
+        final int order = store.liveOrder(command);
         if (order == OrderPool.NONE)
         {
             Reports.cancelReject(out, command, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL);
@@ -226,15 +218,21 @@ public final class BookMatcher implements Matcher
         report.origClOrdId = orders.clOrdId[order];
         report.clOrdId = command.clOrdId;
         out.commit();
-        removeResting(book, order);
+        store.removeResting(book, order);
     }
 
     private void onReplace(final InstrumentBook book, final Command command)
     {
-        final int order = liveOrder(command);
+        final int order = store.liveOrder(command);
         if (order == OrderPool.NONE)
         {
             Reports.cancelReject(out, command, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
+            return;
+        }
+        final RejectReason rule = orderRules.checkReplace(command);
+        if (rule != RejectReason.NONE)
+        {
+            Reports.cancelReject(out, command, rule, CxlRejResponseTo.REPLACE);
             return;
         }
         final boolean buy = orders.side[order] == Side.BUY;
@@ -257,7 +255,7 @@ public final class BookMatcher implements Matcher
             report.leavesQty = 0;
             report.origClOrdId = command.origClOrdId;
             out.commit();
-            removeResting(book, order);
+            store.removeResting(book, order);
         }
         else if (command.price == oldPrice && command.quantity <= oldQty)
         {
@@ -267,7 +265,7 @@ public final class BookMatcher implements Matcher
         }
         else
         {
-            unlinkFromLevel(book, order);
+            store.unlinkFromLevel(book, order);
             orders.price[order] = command.price;
             orders.leavesQty[order] = newLeaves;
             emitReplaced(order, command.origClOrdId);
@@ -275,16 +273,16 @@ public final class BookMatcher implements Matcher
             {
                 if (orders.leavesQty[order] > 0)
                 {
-                    linkToLevel(book, order);
+                    store.linkToLevel(book, order);
                 }
                 else
                 {
-                    forget(book, order);
+                    store.forget(book, order);
                 }
             }
             else
             {
-                forget(book, order);
+                store.forget(book, order);
             }
         }
     }
@@ -296,22 +294,9 @@ public final class BookMatcher implements Matcher
         out.commit();
     }
 
-    private int liveOrder(final Command command)
-    {
-        final long handle = orderIndex.get(command.orderId);
-        if (handle == MISSING)
-        {
-            return OrderPool.NONE;
-        }
-        final int order = (int)handle;
-        final boolean live = orders.clOrdId[order] == command.origClOrdId &&
-            orders.sessionId[order] == command.sessionId &&
-            orders.instrumentIndex[order] == command.instrumentIndex;
-        return live ? order : OrderPool.NONE;
-    }
-
     private void onAdmin(final Command command)
     {
+        orderRules.applyAdmin(command);
         final AdminAction action = command.adminAction;
         if (action == AdminAction.CANCEL_ALL)
         {
@@ -323,27 +308,17 @@ public final class BookMatcher implements Matcher
         }
     }
 
-    private void onClockTick(final Command command)
-    {
-        for (final int index : ownedIndexes)
-        {
-            expire(books[index], command.timestampNs);
-        }
-    }
-
     private void onBulk(final Command command, final BulkCancel kind)
     {
         if (command.instrumentIndex != Command.ALL_INSTRUMENTS)
         {
-            final InstrumentBook book = bookFor(command);
+            final InstrumentBook book = store.bookFor(command);
             cancelWhere(book, command.sessionId, kind);
             return;
         }
-        for (final int index : ownedIndexes)
+        for (final int index : store.ownedIndexes)
         {
-            final InstrumentBook book = books[index];
-            expire(book, command.timestampNs);
-            cancelWhere(book, command.sessionId, kind);
+            cancelWhere(store.books[index], command.sessionId, kind);
         }
     }
 
@@ -367,7 +342,7 @@ public final class BookMatcher implements Matcher
                 if (kind.applies(orders, order, sessionId))
                 {
                     publishDone(kind.execType, order, kind.reason);
-                    levelRemoved = removeResting(book, order);
+                    levelRemoved = store.removeResting(book, order);
                 }
                 order = next;
             }
@@ -422,7 +397,7 @@ public final class BookMatcher implements Matcher
         if (mode == SelfTradePrevention.CANCEL_RESTING || mode == SelfTradePrevention.CANCEL_BOTH)
         {
             publishDone(ExecType.UNSOLICITED_CANCEL, resting, CancelReason.SELF_TRADE_PREVENTION);
-            removeResting(book, resting);
+            store.removeResting(book, resting);
         }
         if (mode == SelfTradePrevention.CANCEL_AGGRESSING || mode == SelfTradePrevention.CANCEL_BOTH)
         {
@@ -445,7 +420,7 @@ public final class BookMatcher implements Matcher
         emitTrade(resting, price, quantity, execId);
         if (orders.leavesQty[resting] == 0)
         {
-            removeResting(book, resting);
+            store.removeResting(book, resting);
         }
     }
 
@@ -495,104 +470,18 @@ public final class BookMatcher implements Matcher
         return best != SideBook.NONE && opposite.crosses(price, levels.price[best]);
     }
 
-    private void rest(final InstrumentBook book, final int order)
-    {
-        linkToLevel(book, order);
-        orderIndex.put(orders.orderId[order], order);
-        restingCount++;
-        if (orders.timeInForce[order] == TimeInForce.GTD)
-        {
-            expiry.add(book, orders, order);
-        }
-    }
-
-    private void linkToLevel(final InstrumentBook book, final int order)
-    {
-        final SideBook side = book.side(orders.side[order] == Side.BUY);
-        final int level = side.findOrInsert(orders.price[order], levels);
-        final int tail = levels.tail[level];
-        orders.level[order] = level;
-        orders.prev[order] = tail;
-        orders.next[order] = OrderPool.NONE;
-        if (tail == OrderPool.NONE)
-        {
-            levels.head[level] = order;
-        }
-        else
-        {
-            orders.next[tail] = order;
-        }
-        levels.tail[level] = order;
-        levels.count[level]++;
-        levels.totalQty[level] += orders.leavesQty[order];
-    }
-
-    /**
-     * @return true if the order's price level became empty and was removed.
-     */
-    private boolean unlinkFromLevel(final InstrumentBook book, final int order)
-    {
-        final int level = orders.level[order];
-        final int prev = orders.prev[order];
-        final int next = orders.next[order];
-        if (prev == OrderPool.NONE)
-        {
-            levels.head[level] = next;
-        }
-        else
-        {
-            orders.next[prev] = next;
-        }
-        if (next == OrderPool.NONE)
-        {
-            levels.tail[level] = prev;
-        }
-        else
-        {
-            orders.prev[next] = prev;
-        }
-        levels.totalQty[level] -= orders.leavesQty[order];
-        orders.level[order] = OrderPool.NONE;
-        if (--levels.count[level] == 0)
-        {
-            book.side(orders.side[order] == Side.BUY).remove(levels.price[level]);
-            levels.free(level);
-            return true;
-        }
-        return false;
-    }
-
-    private boolean removeResting(final InstrumentBook book, final int order)
-    {
-        final boolean levelRemoved = unlinkFromLevel(book, order);
-        forget(book, order);
-        return levelRemoved;
-    }
-
-    /** Drop an order that is no longer in a level from the index, the expiry list and the pool. */
-    private void forget(final InstrumentBook book, final int order)
-    {
-        orderIndex.remove(orders.orderId[order]);
-        if (orders.timeInForce[order] == TimeInForce.GTD)
-        {
-            expiry.remove(book, orders, order);
-        }
-        restingCount--;
-        orders.free(order);
-    }
-
     private void expire(final InstrumentBook book, final long nowNs)
     {
         if (book.gtdCount == 0 || nowNs < book.minExpireTimeNs)
         {
             return;
         }
-        final int count = expiry.collectExpired(book, orders, nowNs);
+        final int count = store.expiry.collectExpired(book, orders, nowNs);
         for (int i = 0; i < count; i++)
         {
-            final int order = expiry.expired(i);
+            final int order = store.expiry.expired(i);
             publishDone(ExecType.EXPIRED, order, CancelReason.NONE);
-            removeResting(book, order);
+            store.removeResting(book, order);
         }
     }
 
@@ -618,7 +507,7 @@ public final class BookMatcher implements Matcher
         report.sessionId = o.sessionId[order];
         report.gatewayId = o.gatewayId[order];
         report.instrumentIndex = o.instrumentIndex[order];
-        report.instrumentId = books[o.instrumentIndex[order]].instrumentId;
+        report.instrumentId = store.books[o.instrumentIndex[order]].instrumentId;
         report.orderId = o.orderId[order];
         report.clOrdId = o.clOrdId[order];
         report.price = o.price[order];
@@ -632,18 +521,4 @@ public final class BookMatcher implements Matcher
         return report;
     }
 
-    private long hashSide(final long start, final SideBook side)
-    {
-        long hash = start;
-        for (int rank = 0; rank < side.size(); rank++)
-        {
-            for (int o = levels.head[side.levelAtRank(rank)]; o != OrderPool.NONE; o = orders.next[o])
-            {
-                hash = StateHash.order(hash, orders.orderId[o], orders.sessionId[o], orders.clOrdId[o],
-                    orders.side[o].value(), orders.price[o], orders.orderQty[o], orders.leavesQty[o],
-                    orders.cumQty[o], orders.timeInForce[o].value(), orders.expireTimeNs[o]);
-            }
-        }
-        return hash;
-    }
 }

@@ -11,6 +11,16 @@ package io.pushline.engine.match;
 public interface Matcher
 {
     /**
+     * Move this shard's clock: every GTD order of the shard's instruments with {@code expireTimeNs <= timestampNs}
+     * expires (instruments in ascending index, then by expiry time and order id). The chain calls it for every
+     * command, before {@link #onCommand}, including commands that validation rejected.
+     *
+     * @param timestampNs engine time of the command; non-decreasing.
+     * @param out         where the EXPIRED reports go.
+     */
+    void advanceTime(long timestampNs, ReportSink out);
+
+    /**
      * Apply one validated command ({@link Command#rejectReason} is NONE) and write its reports.
      *
      * @param command validated command; not retained.
@@ -40,4 +50,31 @@ public interface Matcher
      * @return number of orders resting in this shard.
      */
     int restingOrderCount();
+
+    /**
+     * Visit the resting orders of one instrument of this shard in canonical order, for a snapshot.
+     *
+     * @param instrumentIndex instrument of this shard.
+     * @param scratch         filled for each order and passed to the visitor.
+     * @param visitor         receives each order.
+     */
+    void forEachRestingOrder(int instrumentIndex, RestingOrder scratch, RestingOrder.Visitor visitor);
+
+    /**
+     * Put an order from a snapshot back at the back of its price level. Restoring the orders of an instrument in
+     * canonical order rebuilds its book exactly, time priority included.
+     *
+     * @param order to restore; not retained.
+     * @throws IllegalStateException if the shard already holds its maximum of resting orders.
+     */
+    void restore(RestingOrder order);
+
+    /**
+     * Put back the run-time state of an instrument from a snapshot (what admin commands changed).
+     *
+     * @param instrumentIndex instrument of this shard.
+     * @param referencePrice  current reference price.
+     * @param halted          whether it is halted.
+     */
+    void restoreInstrument(int instrumentIndex, long referencePrice, boolean halted);
 }

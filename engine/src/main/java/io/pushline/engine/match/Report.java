@@ -20,6 +20,8 @@ public final class Report
     public static final int CANCEL_REJECT = 2;
     /** Internal marker in a report stream: the matcher finished the current command. Never encoded. */
     public static final int END_OF_COMMAND = 3;
+    /** Internal marker in a report stream: the shard finished advancing time for the current command. */
+    public static final int END_OF_TIME = 4;
 
     public int kind;
     public ExecType execType;

@@ -1,13 +1,11 @@
 package io.pushline.engine.match;
 
-import io.pushline.config.InstrumentDefinition;
 import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.CancelReason;
 import io.pushline.sbe.CxlRejResponseTo;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.TimeInForce;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,7 +24,6 @@ import static io.pushline.engine.match.MatcherScenario.replaced;
 import static io.pushline.engine.match.MatcherScenario.report;
 import static io.pushline.engine.match.MatcherScenario.trade;
 import static io.pushline.sbe.ExecType.CANCELED;
-import static io.pushline.sbe.ExecType.EXPIRED;
 import static io.pushline.sbe.ExecType.NEW;
 import static io.pushline.sbe.ExecType.UNSOLICITED_CANCEL;
 import static io.pushline.sbe.Side.BUY;
@@ -37,37 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Scenarios from {@code docs/matching-rules.md}, checked to the field, that every {@link Matcher} must pass. Each
- * implementation gets a subclass that says how to build it (shard 0 of 1).
+ * Scenarios from {@code docs/matching-rules.md}, checked to the field, that every {@link Matcher} must pass: orders,
+ * matching, replaces, cancels, self-trade prevention, bulk cancels, the state hash; the scenarios about time and
+ * instrument state come from {@link MatcherTimeAndRulesConformanceTest}. Each implementation gets a subclass that says
+ * how to build it (shard 0 of 1).
  */
-public abstract class MatcherConformanceTest
+public abstract class MatcherConformanceTest extends MatcherTimeAndRulesConformanceTest
 {
-    private static final int MAX_ORDERS = 1_000;
-
-    private MatcherScenario m;
-
-    protected abstract Matcher newMatcher(
-        List<InstrumentDefinition> instruments, int maxOrders, SelfTradePrevention stp);
-
-    @BeforeEach
-    void setUp()
-    {
-        use(MAX_ORDERS, SelfTradePrevention.NONE);
-    }
-
-    private void use(final int maxOrders, final SelfTradePrevention stp)
-    {
-        m = new MatcherScenario(newMatcher(INSTRUMENTS, maxOrders, stp));
-    }
-
     private static Report stp(final Command order, final long cum)
     {
         return ended(order, UNSOLICITED_CANCEL, CancelReason.SELF_TRADE_PREVENTION, cum);
-    }
-
-    private void assertLive(final Command order, final boolean live)
-    {
-        assertEquals(live, m.matcher().isLive(order.orderId, order.clOrdId), order::toString);
     }
 
     // ---------------------------------------------------------------- order types and time in force
@@ -627,76 +603,6 @@ public abstract class MatcherConformanceTest
             assertEquals(StateHash.EMPTY, m.hash(0));
             assertLive(other, true);
         }
-    }
-
-    @Test
-    void shouldChangeNothingNotEvenExpireWhenAdminHaltResumeOrSetReferencePrice()
-    {
-        final Command bid = m.given(m.limit(S1, 1, BUY, 99, 1));
-        final Command due = m.given(m.gtd(0, S2, 2, SELL, 101, 1_500));
-        m.timeIs(2_000);
-        final long hash = m.hash(0);
-        for (final AdminAction action : List.of(AdminAction.HALT, AdminAction.SET_REFERENCE_PRICE, AdminAction.RESUME))
-        {
-            m.expect(m.admin(0, action));
-            assertEquals(hash, m.hash(0), action::toString);
-        }
-        assertEquals(2, m.matcher().restingOrderCount());
-        final Command cancelAll = m.admin(0, AdminAction.CANCEL_ALL);
-        m.expect(cancelAll, ended(due, EXPIRED, CancelReason.NONE, 0),
-            ended(bid, UNSOLICITED_CANCEL, CancelReason.ADMIN, 0));
-    }
-
-    // ---------------------------------------------------------------- GTD expiry
-
-    @Test
-    void shouldExpireDueGtdOrdersByExpiryThenOrderIdWhenCommandTouchesInstrument()
-    {
-        final Command late = m.given(m.gtd(0, S1, 1, BUY, 99, 3_000));
-        final Command early1 = m.given(m.gtd(0, S2, 2, SELL, 105, 2_000));
-        final Command early2 = m.given(m.gtd(0, S1, 3, BUY, 98, 2_000));
-        final Command notDue = m.given(m.gtd(0, S1, 4, BUY, 97, 3_001));
-        final Command otherInstrument = m.given(m.gtd(1, S1, 5, BUY, 97, 2_000));
-        m.given(m.limit(S3, 6, SELL, 99, 3));
-        m.timeIs(3_000);
-        final Command touch = m.limit(S3, 7, BUY, 90, 1);
-        m.expect(touch, ended(early1, EXPIRED, CancelReason.NONE, 0), ended(early2, EXPIRED, CancelReason.NONE, 0),
-            ended(late, EXPIRED, CancelReason.NONE, 3), report(touch, NEW, 1, 0));
-        assertLive(notDue, true);
-        assertLive(otherInstrument, true);
-    }
-
-    @Test
-    void shouldExpireBeforeMatchingOrCancellingWhenOrderIsDue()
-    {
-        final Command ask = m.given(m.gtd(0, S2, 1, SELL, 101, 2_000));
-        m.timeIs(2_000);
-        final Command ioc = m.limit(S1, 2, BUY, 101, 5, TimeInForce.IOC);
-        m.expect(ioc, ended(ask, EXPIRED, CancelReason.NONE, 0), report(ioc, NEW, 5, 0),
-            ended(ioc, CANCELED, CancelReason.IMMEDIATE_REMAINDER, 0));
-        final Command bid = m.given(m.gtd(0, S1, 3, BUY, 99, 2_500));
-        m.timeIs(2_600);
-        final Command cancel = m.cancel(bid, 4);
-        m.expect(cancel, ended(bid, EXPIRED, CancelReason.NONE, 0),
-            cancelReject(cancel, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL));
-    }
-
-    @Test
-    void shouldExpireEveryInstrumentInIndexOrderWhenClockTicks()
-    {
-        final Command i2 = m.given(m.gtd(2, S1, 1, BUY, 99, 2_000));
-        final Command i0 = m.given(m.gtd(0, S1, 2, BUY, 99, 2_500));
-        final Command i1a = m.given(m.gtd(1, S2, 3, SELL, 101, 1_500));
-        final Command i1b = m.given(m.gtd(1, S1, 4, BUY, 99, 1_400));
-        final Command kept = m.given(m.gtd(1, S1, 5, BUY, 98, 9_000));
-        m.timeIs(1_200);
-        m.expect(m.clockTick());
-        m.timeIs(3_000);
-        final CancelReason none = CancelReason.NONE;
-        m.expect(m.clockTick(), ended(i0, EXPIRED, none, 0), ended(i1b, EXPIRED, none, 0),
-            ended(i1a, EXPIRED, none, 0), ended(i2, EXPIRED, none, 0));
-        assertLive(kept, true);
-        assertEquals(1, m.matcher().restingOrderCount());
     }
 
     // ---------------------------------------------------------------- isLive and state hash

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs one seeded random command stream through the reference book and the fast book and requires the same reports,
- * command by command, and the same state hash per instrument every {@value #CHECKPOINT} commands and at the end.
- * Every failure names the seed; rerun a seed by putting it in place of {@link #FIXED_SEED}.
+ * command by command, and the same state hash per instrument every {@value #CHECKPOINT} commands and at the end. Like
+ * the chain, each command first advances both books' time (its expiries are compared first), then reaches the books
+ * unless validation rejected it: one new order, cancel or replace in {@value #VALIDATION_REJECTS_ONE_IN} is marked
+ * rejected by validation, so it only moves time. Every failure names the seed; rerun a seed by putting it in place of
+ * {@link #FIXED_SEED}.
  */
 public class MatcherDifferentialTest
 {
@@ -30,6 +34,7 @@ public class MatcherDifferentialTest
     private static final int INSTRUMENTS = 12;
     private static final int MAX_ORDERS = 200_000;
     private static final SelfTradePrevention DEFAULT_STP = SelfTradePrevention.CANCEL_AGGRESSING;
+    private static final int VALIDATION_REJECTS_ONE_IN = 200;
 
     /**
      * The book under test, shard 0 of 1.
@@ -56,10 +61,14 @@ public class MatcherDifferentialTest
             assertTrue(stats.execTypes.getOrDefault(type, 0L) > 0, () -> seed + " never produced " + type);
         }
         for (final RejectReason reason : List.of(
-            RejectReason.FOK_NOT_FILLABLE, RejectReason.POST_ONLY_WOULD_CROSS, RejectReason.UNKNOWN_ORDER))
+            RejectReason.FOK_NOT_FILLABLE, RejectReason.POST_ONLY_WOULD_CROSS, RejectReason.UNKNOWN_ORDER,
+            RejectReason.INSTRUMENT_HALTED, RejectReason.QUANTITY_NOT_POSITIVE, RejectReason.QUANTITY_NOT_LOT_MULTIPLE,
+            RejectReason.QUANTITY_OVER_MAX, RejectReason.PRICE_NOT_POSITIVE, RejectReason.PRICE_NOT_ON_TICK,
+            RejectReason.PRICE_OUTSIDE_BAND, RejectReason.NOTIONAL_OVER_LIMIT))
         {
             assertTrue(stats.rejects.getOrDefault(reason, 0L) > 0, () -> seed + " never produced " + reason);
         }
+        assertTrue(stats.commandsWithExpiries > 0 && stats.validationRejected > 0, () -> seed + " " + stats);
         final double tradeShare = (double)stats.commandsWithTrades / stats.commands;
         assertTrue(tradeShare > 0.03 && tradeShare < 0.2, () -> seed + " share of commands that trade: " + tradeShare);
     }
@@ -126,12 +135,22 @@ public class MatcherDifferentialTest
         final Map<CancelReason, Long> cancelReasons = new EnumMap<>(CancelReason.class);
         long commands;
         long commandsWithTrades;
+        long commandsWithExpiries;
+        long validationRejected;
         long reports;
         int maxResting;
 
-        void add(final CapturingReportSink sink, final int resting)
+        void add(final Command command, final CapturingReportSink sink, final int expiries, final int resting)
         {
             commands++;
+            if (expiries > 0)
+            {
+                commandsWithExpiries++;
+            }
+            if (command.rejectReason != RejectReason.NONE)
+            {
+                validationRejected++;
+            }
             reports += sink.size();
             maxResting = Math.max(maxResting, resting);
             boolean traded = false;
@@ -160,7 +179,8 @@ public class MatcherDifferentialTest
 
         public String toString()
         {
-            return "commands=" + commands + " withTrades=" + commandsWithTrades + " reports=" + reports +
+            return "commands=" + commands + " withTrades=" + commandsWithTrades + " withExpiries=" +
+                commandsWithExpiries + " validationRejected=" + validationRejected + " reports=" + reports +
                 " maxResting=" + maxResting + " execTypes=" + execTypes + " rejects=" + rejects +
                 " cancelReasons=" + cancelReasons;
         }
@@ -180,6 +200,7 @@ public class MatcherDifferentialTest
         final Matcher reference = new ReferenceMatcher(instruments, 0, 1, maxOrders, stp);
         final Matcher fast = fastMatcher(instruments, maxOrders, stp);
         final RandomCommandGenerator generator = new RandomCommandGenerator(seed, instruments, SESSIONS);
+        final SplittableRandom validation = new SplittableRandom(seed ^ 0x7A11DA7EL);
         final Command command = new Command();
         final Command fastCommand = new Command();
         final CapturingReportSink referenceReports = new CapturingReportSink();
@@ -189,23 +210,47 @@ public class MatcherDifferentialTest
         for (int i = 1; i <= commandCount; i++)
         {
             generator.next(command);
+            final int type = command.type;
+            if ((type == Command.NEW_ORDER || type == Command.CANCEL || type == Command.REPLACE) &&
+                validation.nextInt(VALIDATION_REJECTS_ONE_IN) == 0)
+            {
+                command.rejectReason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+            }
             fastCommand.copyFrom(command);
             referenceReports.clear();
             fastReports.clear();
-            reference.onCommand(command, referenceReports);
+            reference.advanceTime(command.timestampNs, referenceReports);
             try
             {
-                fast.onCommand(fastCommand, fastReports);
+                fast.advanceTime(fastCommand.timestampNs, fastReports);
             }
             catch (final RuntimeException | AssertionError e)
             {
-                throw new AssertionError(context + " command #" + i + " threw: " + command, e);
+                throw new AssertionError(context + " command #" + i + " advanceTime threw: " + command, e);
             }
             if (fastReports.hasPendingClaim() || !referenceReports.sameReportsAs(fastReports))
             {
-                throw new AssertionError(mismatch(context, i, command, referenceReports, fastReports));
+                throw new AssertionError(mismatch(context, i, command, "advanceTime", referenceReports, fastReports));
             }
-            stats.add(referenceReports, reference.restingOrderCount());
+            final int expiries = referenceReports.size();
+            if (command.rejectReason == RejectReason.NONE)
+            {
+                reference.onCommand(command, referenceReports);
+                try
+                {
+                    fast.onCommand(fastCommand, fastReports);
+                }
+                catch (final RuntimeException | AssertionError e)
+                {
+                    throw new AssertionError(context + " command #" + i + " threw: " + command, e);
+                }
+                if (fastReports.hasPendingClaim() || !referenceReports.sameReportsAs(fastReports))
+                {
+                    throw new AssertionError(mismatch(context, i, command,
+                        "onCommand (after " + expiries + " expiry reports)", referenceReports, fastReports));
+                }
+            }
+            stats.add(command, referenceReports, expiries, reference.restingOrderCount());
             if (i % CHECKPOINT == 0 || i == commandCount)
             {
                 assertSameBooks(context + " after command #" + i + " " + command, instruments.size(), reference, fast);
@@ -232,11 +277,12 @@ public class MatcherDifferentialTest
         final String context,
         final int commandNumber,
         final Command command,
+        final String step,
         final CapturingReportSink expected,
         final CapturingReportSink actual)
     {
         final StringBuilder sb = new StringBuilder(context)
-            .append(": reports differ at command #").append(commandNumber).append('\n')
+            .append(": reports differ at command #").append(commandNumber).append(" in ").append(step).append('\n')
             .append("command: ").append(command).append('\n');
         if (actual.hasPendingClaim())
         {

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Drives one matcher through hand-written commands, as validation would hand them over, and builds the reports the
- * rules expect. Commands get their sequence (and, for new orders, their order id) and timestamp when they are built,
- * so build them in the order they are sent.
+ * rules expect. Like the chain, it advances the matcher's time to every command's timestamp before applying the
+ * command, and the reports of both steps are the command's reports. Commands get their sequence (and, for new orders,
+ * their order id) and timestamp when they are built, so build them in the order they are sent.
  */
 final class MatcherScenario
 {
@@ -27,11 +28,19 @@ final class MatcherScenario
     static final int S3 = 33;
     static final int ADMIN_SESSION = 0;
 
-    /** Three plain instruments: tick 1, lot 1, reference 100, no band. */
+    /** Index of the instrument with non-trivial rules, see {@link #INSTRUMENTS}. */
+    static final int RULED = 3;
+
+    /**
+     * Three plain instruments: tick 1, lot 1, reference 100, no band, at most 1,000,000, no notional limit; and one
+     * with rules ({@link #RULED}): tick 5, lot 10, reference 1,000, band 500 bps (950 to 1,050), at most 1,000,
+     * notional at most 500,000.
+     */
     static final List<InstrumentDefinition> INSTRUMENTS = List.of(
         new InstrumentDefinition(101, "AAA", 1, 1, 100, 0, 1_000_000, Long.MAX_VALUE),
         new InstrumentDefinition(202, "BBB", 1, 1, 100, 0, 1_000_000, Long.MAX_VALUE),
-        new InstrumentDefinition(303, "CCC", 1, 1, 100, 0, 1_000_000, Long.MAX_VALUE));
+        new InstrumentDefinition(303, "CCC", 1, 1, 100, 0, 1_000_000, Long.MAX_VALUE),
+        new InstrumentDefinition(404, "DDD", 5, 10, 1_000, 500, 1_000, 500_000));
 
     private final Matcher matcher;
     private final CapturingReportSink sink = new CapturingReportSink();
@@ -67,15 +76,21 @@ final class MatcherScenario
     }
 
     /**
-     * Apply a command and return copies of its reports.
+     * Advance the matcher's time to the command's timestamp, then apply the command unless validation rejected it
+     * ({@link Command#rejectReason} set), and return copies of the reports of both steps, as the chain does.
      *
      * @param command to apply.
-     * @return its reports.
+     * @return its reports, expiries first.
      */
     List<Report> send(final Command command)
     {
         sink.clear();
-        matcher.onCommand(command, sink);
+        matcher.advanceTime(command.timestampNs, sink);
+        assertFalse(sink.hasPendingClaim(), "claimed report not committed by advanceTime");
+        if (command.rejectReason == RejectReason.NONE)
+        {
+            matcher.onCommand(command, sink);
+        }
         assertFalse(sink.hasPendingClaim(), "claimed report not committed");
         final List<Report> reports = sink.copies();
         for (final Report r : reports)
@@ -227,9 +242,14 @@ final class MatcherScenario
 
     Command admin(final int instrumentIndex, final AdminAction action)
     {
+        return admin(instrumentIndex, action, action == AdminAction.SET_REFERENCE_PRICE ? 120 : 0);
+    }
+
+    Command admin(final int instrumentIndex, final AdminAction action, final long price)
+    {
         final Command c = base(Command.ADMIN, ADMIN_SESSION, instrumentIndex);
         c.adminAction = action;
-        c.price = action == AdminAction.SET_REFERENCE_PRICE ? 120 : 0;
+        c.price = price;
         return c;
     }
 

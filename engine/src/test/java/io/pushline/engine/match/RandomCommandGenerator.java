@@ -12,10 +12,13 @@ import java.util.SplittableRandom;
 /**
  * A seeded stream of realistic commands as they reach the matcher after validation: monotonic time, strictly
  * increasing sequence from 1, new order id = sequence, prices on tick inside the band and clustered near a drifting
- * mid price, quantities in lots, fresh client order ids. Cancels and replaces name orders the generator created
- * (which may have traded, expired or been cancelled since: the matcher then answers UNKNOWN_ORDER); a replace is
- * assumed to succeed. Also mass cancels, cancel-on-disconnect, clock ticks and admin commands; while an instrument is
- * halted it gets no new orders or replaces. After a cancel-on-disconnect the session comes back, maybe through
+ * mid price, quantities in lots, fresh client order ids. New orders are always valid. Cancels and replaces name orders
+ * the generator created (which may have traded, expired or been cancelled since: the matcher then answers
+ * UNKNOWN_ORDER). Replaces are checked by the matcher, not by validation: a few percent break a quantity, price, band
+ * or notional rule, and while an instrument is halted some of its replaces are sent anyway; the generator expects
+ * those to be refused and keeps the order as it was; any other replace it assumes to succeed. Also mass cancels,
+ * cancel-on-disconnect, clock ticks and admin commands (halt and resume, new reference prices, cancel all); while an
+ * instrument is halted it gets no new orders. After a cancel-on-disconnect the session comes back, maybe through
  * another gateway, so its remaining orders report through the gateway they were entered on.
  * <p>
  * The same seed and instruments give the same stream. {@link #next(Command)} does not allocate.
@@ -26,6 +29,8 @@ public final class RandomCommandGenerator
     private static final int TRACKED_PER_SESSION = 1_024;
     private static final long MILLISECOND_NS = 1_000_000L;
     private static final int ADMIN_SESSION = 0;
+    /** Percent of replaces (of instruments not halted) that break a rule the matcher checks. */
+    private static final int INVALID_REPLACE_PERCENT = 4;
 
     /** An order the generator created and may cancel or replace. */
     private static final class Tracked
@@ -321,7 +326,8 @@ public final class RandomCommandGenerator
     private void replace(final Command c, final int session, final int slot)
     {
         final Tracked t = tracked[session][slot];
-        if (t.instrumentIndex == haltedInstrument)
+        final boolean halted = t.instrumentIndex == haltedInstrument;
+        if (halted && random.nextBoolean())
         {
             cancel(c, session, slot);
             return;
@@ -351,9 +357,57 @@ public final class RandomCommandGenerator
             q < 6 ? t.quantity + lot * (1 + random.nextInt(5)) : q < 9 ? t.quantity : lot;
         c.quantity = capNotional(def, c.price, Math.max(lot, Math.min(quantity, def.maxQuantity() / lot * lot)));
 
+        if (halted)
+        {
+            return; // refused INSTRUMENT_HALTED: the order keeps its client order id, price and quantity
+        }
+        if (random.nextInt(100) < INVALID_REPLACE_PERCENT)
+        {
+            breakRule(c, t.instrumentIndex);
+            return;
+        }
         t.clOrdId = c.clOrdId;
         t.price = c.price;
         t.quantity = c.quantity;
+    }
+
+    /** Make a valid replace break one quantity, price or notional rule (the first the matcher checks fails). */
+    private void breakRule(final Command c, final int index)
+    {
+        final InstrumentDefinition def = instruments.get(index);
+        final long tick = def.tickSize();
+        final long lot = def.lotSize();
+        final int rule = random.nextInt(7);
+        if (rule == 0)
+        {
+            c.quantity = -lot * random.nextInt(2);
+        }
+        else if (rule == 1 && lot > 1)
+        {
+            c.quantity += 1 + random.nextInt((int)lot - 1);
+        }
+        else if (rule <= 2)
+        {
+            c.quantity = (def.maxQuantity() / lot + 1 + random.nextInt(3)) * lot;
+        }
+        else if (rule == 3)
+        {
+            c.price = -tick * random.nextInt(2);
+        }
+        else if (rule == 4 && tick > 1)
+        {
+            c.price += 1 + random.nextInt((int)tick - 1);
+        }
+        else if (rule <= 5 && def.bandBps() > 0)
+        {
+            final long ref = reference[index];
+            final long outside = (ref * def.bandBps() / 10_000 / tick + 1 + random.nextInt(3)) * tick;
+            c.price = random.nextBoolean() ? ref + outside : Math.max(tick, ref - outside);
+        }
+        else
+        {
+            c.quantity = (def.maxNotional() / c.price / lot + 1) * lot;
+        }
     }
 
     private void massCancel(final Command c, final int session)

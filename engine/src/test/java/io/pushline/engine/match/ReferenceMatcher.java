@@ -24,8 +24,9 @@ import java.util.function.Predicate;
 /**
  * The reference book: a plain, obviously correct implementation of {@code docs/matching-rules.md}, written for
  * clarity, not speed. Per instrument a sorted map of price levels per side (each level a FIFO queue), a sorted set of
- * GTD orders by expiry, and one map of all resting orders by order id. The fast book is compared against it report by
- * report in the differential test.
+ * GTD orders by expiry, and one map of all resting orders by order id; plus its own copy of the instrument rule state
+ * (halted, reference price) for replaces, kept up to date by the admin commands it is sent. The fast book is compared
+ * against it report by report in the differential test.
  */
 public final class ReferenceMatcher implements Matcher
 {
@@ -92,6 +93,8 @@ public final class ReferenceMatcher implements Matcher
     private final Map<Long, Order> restingById = new HashMap<>();
     private final int maxOrders;
     private final SelfTradePrevention selfTradePrevention;
+    private final InstrumentRules instrumentRules;
+    private final OrderRules orderRules;
 
     private Command command;
     private ReportSink out;
@@ -121,6 +124,29 @@ public final class ReferenceMatcher implements Matcher
         }
         this.maxOrders = maxOrders;
         this.selfTradePrevention = selfTradePrevention;
+        this.instrumentRules = new InstrumentRules(instruments);
+        this.orderRules = new OrderRules(instrumentRules);
+    }
+
+    /** Expire every due GTD order of every book of this shard: books in ascending index, each by expiry then id. */
+    public void advanceTime(final long timestampNs, final ReportSink out)
+    {
+        this.out = out;
+        for (final Book book : books)
+        {
+            if (book != null)
+            {
+                while (!book.gtdOrders.isEmpty() && book.gtdOrders.first().expireTimeNs <= timestampNs)
+                {
+                    final Order order = book.gtdOrders.first();
+                    removeFromBook(book, order);
+                    order.leavesQty = 0;
+                    emit(order, ExecType.EXPIRED);
+                    out.commit();
+                }
+            }
+        }
+        this.out = null;
     }
 
     public void onCommand(final Command command, final ReportSink out)
@@ -143,8 +169,7 @@ public final class ReferenceMatcher implements Matcher
                 book, o -> o.sessionId == command.sessionId && o.timeInForce == TimeInForce.DAY,
                 ExecType.UNSOLICITED_CANCEL, CancelReason.CANCEL_ON_DISCONNECT));
             case Command.ADMIN -> onAdmin();
-            case Command.CLOCK_TICK -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> { });
-            default -> { }
+            default -> { } // CLOCK_TICK: time already advanced, nothing else to do
         }
         this.command = null;
         this.out = null;
@@ -177,12 +202,78 @@ public final class ReferenceMatcher implements Matcher
         return restingById.size();
     }
 
+    public void forEachRestingOrder(
+        final int instrumentIndex, final RestingOrder scratch, final RestingOrder.Visitor visitor)
+    {
+        final Book book = bookOf(instrumentIndex);
+        if (book == null)
+        {
+            throw new IllegalArgumentException("instrument index not in this shard: " + instrumentIndex);
+        }
+        for (final Order o : book.canonicalOrders())
+        {
+            scratch.orderId = o.orderId;
+            scratch.clOrdId = o.clOrdId;
+            scratch.sessionId = o.sessionId;
+            scratch.gatewayId = o.gatewayId;
+            scratch.instrumentIndex = o.instrumentIndex;
+            scratch.side = o.side;
+            scratch.timeInForce = o.timeInForce;
+            scratch.postOnly = o.postOnly;
+            scratch.price = o.price;
+            scratch.orderQty = o.orderQty;
+            scratch.leavesQty = o.leavesQty;
+            scratch.cumQty = o.cumQty;
+            scratch.expireTimeNs = o.expireTimeNs;
+            visitor.onOrder(scratch);
+        }
+    }
+
+    public void restoreInstrument(final int instrumentIndex, final long referencePrice, final boolean halted)
+    {
+        if (bookOf(instrumentIndex) == null)
+        {
+            throw new IllegalArgumentException("instrument index not in this shard: " + instrumentIndex);
+        }
+        instrumentRules.referencePrice(instrumentIndex, referencePrice);
+        instrumentRules.halted(instrumentIndex, halted);
+    }
+
+    public void restore(final RestingOrder from)
+    {
+        final Book book = bookOf(from.instrumentIndex);
+        if (book == null)
+        {
+            throw new IllegalArgumentException("instrument index not in this shard: " + from.instrumentIndex);
+        }
+        if (restingById.size() >= maxOrders)
+        {
+            throw new IllegalStateException("snapshot holds more resting orders than maxOrders=" + maxOrders);
+        }
+        final Order order = new Order();
+        order.orderId = from.orderId;
+        order.clOrdId = from.clOrdId;
+        order.sessionId = from.sessionId;
+        order.gatewayId = from.gatewayId;
+        order.instrumentIndex = from.instrumentIndex;
+        order.side = from.side;
+        order.ordType = OrdType.LIMIT;
+        order.timeInForce = from.timeInForce;
+        order.postOnly = from.postOnly;
+        order.price = from.price;
+        order.orderQty = from.orderQty;
+        order.leavesQty = from.leavesQty;
+        order.cumQty = from.cumQty;
+        order.expireTimeNs = from.expireTimeNs;
+        addToBook(book, order);
+    }
+
     private Book bookOf(final int instrumentIndex)
     {
         return instrumentIndex >= 0 && instrumentIndex < books.length ? books[instrumentIndex] : null;
     }
 
-    /** Expire, then act on one book of this shard, or on every book of this shard in ascending index. */
+    /** Act on one book of this shard, or on every book of this shard in ascending index. */
     private void forEachTargetBook(final int instrumentIndex, final Consumer<Book> action)
     {
         if (instrumentIndex == Command.ALL_INSTRUMENTS)
@@ -191,7 +282,6 @@ public final class ReferenceMatcher implements Matcher
             {
                 if (book != null)
                 {
-                    expire(book);
                     action.accept(book);
                 }
             }
@@ -201,21 +291,8 @@ public final class ReferenceMatcher implements Matcher
             final Book book = bookOf(instrumentIndex);
             if (book != null)
             {
-                expire(book);
                 action.accept(book);
             }
-        }
-    }
-
-    private void expire(final Book book)
-    {
-        while (!book.gtdOrders.isEmpty() && book.gtdOrders.first().expireTimeNs <= command.timestampNs)
-        {
-            final Order order = book.gtdOrders.first();
-            removeFromBook(book, order);
-            order.leavesQty = 0;
-            emit(order, ExecType.EXPIRED);
-            out.commit();
         }
     }
 
@@ -225,7 +302,6 @@ public final class ReferenceMatcher implements Matcher
         {
             return;
         }
-        expire(book);
         final Order order = newOrderFrom(command);
         final TimeInForce tif = order.timeInForce;
         final boolean restable = order.ordType == OrdType.LIMIT &&
@@ -411,7 +487,6 @@ public final class ReferenceMatcher implements Matcher
         {
             return;
         }
-        expire(book);
         final Order order = liveOrderOfSession(book);
         if (order == null)
         {
@@ -434,11 +509,16 @@ public final class ReferenceMatcher implements Matcher
         {
             return;
         }
-        expire(book);
         final Order order = liveOrderOfSession(book);
         if (order == null)
         {
             cancelReject(book, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
+            return;
+        }
+        final RejectReason broken = orderRules.checkReplace(command);
+        if (broken != RejectReason.NONE)
+        {
+            cancelReject(book, broken, CxlRejResponseTo.REPLACE);
             return;
         }
         if (order.postOnly && wouldCross(book, order.side, command.price))
@@ -476,9 +556,13 @@ public final class ReferenceMatcher implements Matcher
         }
     }
 
-    /** CANCEL_ALL and HALT_AND_CANCEL expire, then cancel; HALT, RESUME, SET_REFERENCE_PRICE leave the book alone. */
+    /**
+     * Every admin action updates the rule state (HALT and HALT_AND_CANCEL halt, RESUME resumes, SET_REFERENCE_PRICE
+     * moves the band); CANCEL_ALL and HALT_AND_CANCEL then cancel every order of the instrument.
+     */
     private void onAdmin()
     {
+        orderRules.applyAdmin(command);
         final CancelReason reason = command.adminAction == AdminAction.CANCEL_ALL ? CancelReason.ADMIN :
             command.adminAction == AdminAction.HALT_AND_CANCEL ? CancelReason.HALT : null;
         if (reason != null)

@@ -1,4 +1,4 @@
-package io.pushline.engine.chain;
+package io.pushline.engine.match;
 
 import java.util.List;
 
@@ -6,12 +6,16 @@ import io.pushline.config.InstrumentDefinition;
 import org.agrona.collections.Int2IntHashMap;
 
 /**
- * Validation state of every instrument, by instrument index: static reference data plus what admin commands change
- * (halted, reference price). Owned by the validate node alone.
+ * Rule state of every instrument, by instrument index: static reference data plus what admin commands change
+ * (halted, reference price). Validate keeps one copy for new orders and each matcher one for replaces; both apply the
+ * same admin commands in sequence, so they always agree.
  */
-final class InstrumentRules
+public final class InstrumentRules
 {
-    static final int UNKNOWN = -1;
+    /** Index of an instrument id that is not in the instruments file. */
+    public static final int UNKNOWN = -1;
+    /** Most instruments an engine takes. */
+    public static final int MAX_INSTRUMENTS = 1 << 16;
 
     private final Int2IntHashMap indexById;
     final int[] ids;
@@ -23,12 +27,15 @@ final class InstrumentRules
     final long[] maxNotional;
     final boolean[] halted;
 
-    InstrumentRules(final List<InstrumentDefinition> instruments)
+    /**
+     * @param instruments every instrument, in file order.
+     */
+    public InstrumentRules(final List<InstrumentDefinition> instruments)
     {
         final int n = instruments.size();
-        if (n >= ClientOrderIds.MAX_INSTRUMENTS)
+        if (n >= MAX_INSTRUMENTS)
         {
-            throw new IllegalArgumentException("at most " + (ClientOrderIds.MAX_INSTRUMENTS - 1) + " instruments");
+            throw new IllegalArgumentException("at most " + (MAX_INSTRUMENTS - 1) + " instruments");
         }
         indexById = new Int2IntHashMap(Math.max(8, n * 2), 0.65f, UNKNOWN);
         ids = new int[n];
@@ -53,9 +60,66 @@ final class InstrumentRules
         }
     }
 
-    int indexOf(final int instrumentId)
+    /**
+     * @param instrumentId id on the wire.
+     * @return its index, or {@link #UNKNOWN}.
+     */
+    public int indexOf(final int instrumentId)
     {
         return indexById.get(instrumentId);
+    }
+
+    /**
+     * @return number of instruments.
+     */
+    public int count()
+    {
+        return ids.length;
+    }
+
+    /**
+     * @param index instrument index.
+     * @return instrument id.
+     */
+    public int id(final int index)
+    {
+        return ids[index];
+    }
+
+    /**
+     * @param index instrument index.
+     * @return true while halted.
+     */
+    public boolean halted(final int index)
+    {
+        return halted[index];
+    }
+
+    /**
+     * @param index  instrument index.
+     * @param halted new state.
+     */
+    public void halted(final int index, final boolean halted)
+    {
+        this.halted[index] = halted;
+    }
+
+    /**
+     * @param index instrument index.
+     * @return current reference price.
+     */
+    public long referencePrice(final int index)
+    {
+        return referencePrice[index];
+    }
+
+    /**
+     * @param index instrument index.
+     * @param price new reference price.
+     */
+    public void referencePrice(final int index, final long price)
+    {
+        referencePrice[index] = price;
     }
 
     boolean outsideBand(final int index, final long price)

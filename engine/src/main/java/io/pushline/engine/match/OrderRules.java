@@ -1,6 +1,5 @@
-package io.pushline.engine.chain;
+package io.pushline.engine.match;
 
-import io.pushline.engine.match.Command;
 import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
@@ -8,19 +7,26 @@ import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
 
 /**
- * The static order rules of {@code docs/matching-rules.md} ("Validation"), in the order the rules list them; the
- * first failing check wins. Admin commands that only change validation state are applied here too.
+ * The order rules of {@code docs/matching-rules.md}, in the order the rules list them; the first failing check wins.
+ * Admin commands that change instrument state are applied here too.
  */
-final class OrderRules
+public final class OrderRules
 {
     private final InstrumentRules rules;
 
-    OrderRules(final InstrumentRules rules)
+    /**
+     * @param rules instrument state to check against and to change.
+     */
+    public OrderRules(final InstrumentRules rules)
     {
         this.rules = rules;
     }
 
-    RejectReason checkNewOrder(final Command command)
+    /**
+     * @param command a new order; its expiry is cleared unless GTD.
+     * @return the first failing check, or NONE (the duplicate id check is not made here).
+     */
+    public RejectReason checkNewOrder(final Command command)
     {
         final int index = command.instrumentIndex;
         if (index == InstrumentRules.UNKNOWN)
@@ -63,7 +69,11 @@ final class OrderRules
             RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
     }
 
-    RejectReason checkReplace(final Command command)
+    /**
+     * @param command a replace of a live order on instrument {@link Command#instrumentIndex}.
+     * @return halted, quantity, price or notional failure, or NONE.
+     */
+    public RejectReason checkReplace(final Command command)
     {
         final int index = command.instrumentIndex;
         if (rules.halted[index])
@@ -84,7 +94,13 @@ final class OrderRules
             RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
     }
 
-    RejectReason applyAdmin(final Command command)
+    /**
+     * Check an admin command and apply its effect on instrument state.
+     *
+     * @param command an admin command.
+     * @return why it is refused, or NONE when applied.
+     */
+    public RejectReason applyAdmin(final Command command)
     {
         final int index = command.instrumentIndex;
         if (index == InstrumentRules.UNKNOWN)

@@ -1,0 +1,292 @@
+package io.pushline.engine.match;
+
+import java.util.List;
+
+import io.pushline.config.InstrumentDefinition;
+import io.pushline.sbe.OrdType;
+import io.pushline.sbe.Side;
+import io.pushline.sbe.TimeInForce;
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Where a shard's orders live: the order and level pools, the order id index, each instrument's price ladders and
+ * GTD list. Knows how to put an order in the book and take it out, and nothing about matching.
+ */
+final class OrderBooks
+{
+    private static final long MISSING = -1L;
+
+    final OrderPool orders;
+    final LevelPool levels;
+    final InstrumentBook[] books;
+    final int[] ownedIndexes;
+    final ExpiryQueue expiry;
+    private final Long2LongHashMap orderIndex;
+    private final int maxOrders;
+    private int restingCount;
+    /** No GTD order of this shard expires before this time; may be stale-low, never stale-high. */
+    long minExpireTimeNs = Long.MAX_VALUE;
+
+    OrderBooks(
+        final List<InstrumentDefinition> instruments, final int shardIndex, final int shardCount, final int maxOrders)
+    {
+        this.maxOrders = maxOrders;
+        // one spare slot for an incoming order that will not rest while the book is full
+        orders = new OrderPool(maxOrders + 1);
+        levels = new LevelPool(maxOrders + 1);
+        orderIndex = new Long2LongHashMap(Math.max(16, (int)Math.min(1 << 30, (long)(maxOrders / 0.6))), 0.65f,
+            MISSING);
+        expiry = new ExpiryQueue(maxOrders + 1);
+        books = new InstrumentBook[instruments.size()];
+        int owned = 0;
+        for (int i = shardIndex; i < instruments.size(); i += shardCount)
+        {
+            owned++;
+        }
+        ownedIndexes = new int[owned];
+        for (int i = shardIndex, n = 0; i < instruments.size(); i += shardCount)
+        {
+            books[i] = new InstrumentBook(instruments.get(i).id(), i);
+            ownedIndexes[n++] = i;
+        }
+    }
+
+    int maxOrders()
+    {
+        return maxOrders;
+    }
+
+    boolean isLive(final long orderId, final long clOrdId)
+    {
+        final long handle = orderIndex.get(orderId);
+        return handle != MISSING && orders.clOrdId[(int)handle] == clOrdId;
+    }
+
+    long instrumentStateHash(final int instrumentIndex)
+    {
+        final InstrumentBook book = owned(instrumentIndex);
+        long hash = StateHash.EMPTY;
+        hash = hashSide(hash, book.bids);
+        return hashSide(hash, book.asks);
+    }
+
+    int restingOrderCount()
+    {
+        return restingCount;
+    }
+
+    void forEachRestingOrder(
+        final int instrumentIndex, final RestingOrder scratch, final RestingOrder.Visitor visitor)
+    {
+        final InstrumentBook book = owned(instrumentIndex);
+        forEachRestingOrder(book.bids, scratch, visitor);
+        forEachRestingOrder(book.asks, scratch, visitor);
+    }
+
+    void restore(final RestingOrder order)
+    {
+        final InstrumentBook book = owned(order.instrumentIndex);
+        if (restingCount >= maxOrders)
+        {
+            throw new IllegalStateException("snapshot holds more resting orders than maxOrders=" + maxOrders);
+        }
+        final int handle = orders.allocate();
+        orders.orderId[handle] = order.orderId;
+        orders.clOrdId[handle] = order.clOrdId;
+        orders.price[handle] = order.price;
+        orders.orderQty[handle] = order.orderQty;
+        orders.leavesQty[handle] = order.leavesQty;
+        orders.cumQty[handle] = order.cumQty;
+        orders.expireTimeNs[handle] = order.expireTimeNs;
+        orders.sessionId[handle] = order.sessionId;
+        orders.gatewayId[handle] = order.gatewayId;
+        orders.instrumentIndex[handle] = order.instrumentIndex;
+        orders.side[handle] = order.side;
+        orders.ordType[handle] = OrdType.LIMIT;
+        orders.timeInForce[handle] = order.timeInForce;
+        orders.postOnly[handle] = order.postOnly;
+        rest(book, handle);
+    }
+
+    private void forEachRestingOrder(
+        final SideBook side, final RestingOrder scratch, final RestingOrder.Visitor visitor)
+    {
+        for (int rank = 0; rank < side.size(); rank++)
+        {
+            for (int o = levels.head[side.levelAtRank(rank)]; o != OrderPool.NONE; o = orders.next[o])
+            {
+                scratch.orderId = orders.orderId[o];
+                scratch.clOrdId = orders.clOrdId[o];
+                scratch.sessionId = orders.sessionId[o];
+                scratch.gatewayId = orders.gatewayId[o];
+                scratch.instrumentIndex = orders.instrumentIndex[o];
+                scratch.side = orders.side[o];
+                scratch.timeInForce = orders.timeInForce[o];
+                scratch.postOnly = orders.postOnly[o];
+                scratch.price = orders.price[o];
+                scratch.orderQty = orders.orderQty[o];
+                scratch.leavesQty = orders.leavesQty[o];
+                scratch.cumQty = orders.cumQty[o];
+                scratch.expireTimeNs = orders.expireTimeNs[o];
+                visitor.onOrder(scratch);
+            }
+        }
+    }
+
+    InstrumentBook owned(final int instrumentIndex)
+    {
+        final InstrumentBook book = instrumentIndex >= 0 && instrumentIndex < books.length ?
+            books[instrumentIndex] : null;
+        if (book == null)
+        {
+            throw new IllegalArgumentException("instrument index " + instrumentIndex + " is not in this shard");
+        }
+        return book;
+    }
+
+    InstrumentBook bookFor(final Command command)
+    {
+        final InstrumentBook book = books[command.instrumentIndex];
+        if (book == null)
+        {
+            throw new IllegalArgumentException("instrument not in this shard: " + command);
+        }
+        return book;
+    }
+
+    int newOrder(final Command command, final boolean market)
+    {
+        final int order = orders.allocate();
+        orders.orderId[order] = command.orderId;
+        orders.clOrdId[order] = command.clOrdId;
+        orders.price[order] = market ? 0 : command.price;
+        orders.orderQty[order] = command.quantity;
+        orders.leavesQty[order] = command.quantity;
+        orders.cumQty[order] = 0;
+        orders.expireTimeNs[order] = command.timeInForce == TimeInForce.GTD ? command.expireTimeNs : 0;
+        orders.sessionId[order] = command.sessionId;
+        orders.gatewayId[order] = command.gatewayId;
+        orders.instrumentIndex[order] = command.instrumentIndex;
+        orders.side[order] = command.side;
+        orders.ordType[order] = command.ordType;
+        orders.timeInForce[order] = command.timeInForce;
+        orders.postOnly[order] = command.postOnly;
+        return order;
+    }
+
+    int liveOrder(final Command command)
+    {
+        final long handle = orderIndex.get(command.orderId);
+        if (handle == MISSING)
+        {
+            return OrderPool.NONE;
+        }
+        final int order = (int)handle;
+        final boolean live = orders.clOrdId[order] == command.origClOrdId &&
+            orders.sessionId[order] == command.sessionId &&
+            orders.instrumentIndex[order] == command.instrumentIndex;
+        return live ? order : OrderPool.NONE;
+    }
+
+    void rest(final InstrumentBook book, final int order)
+    {
+        linkToLevel(book, order);
+        orderIndex.put(orders.orderId[order], order);
+        restingCount++;
+        if (orders.timeInForce[order] == TimeInForce.GTD)
+        {
+            expiry.add(book, orders, order);
+            minExpireTimeNs = Math.min(minExpireTimeNs, orders.expireTimeNs[order]);
+        }
+    }
+
+    void linkToLevel(final InstrumentBook book, final int order)
+    {
+        final SideBook side = book.side(orders.side[order] == Side.BUY);
+        final int level = side.findOrInsert(orders.price[order], levels);
+        final int tail = levels.tail[level];
+        orders.level[order] = level;
+        orders.prev[order] = tail;
+        orders.next[order] = OrderPool.NONE;
+        if (tail == OrderPool.NONE)
+        {
+            levels.head[level] = order;
+        }
+        else
+        {
+            orders.next[tail] = order;
+        }
+        levels.tail[level] = order;
+        levels.count[level]++;
+        levels.totalQty[level] += orders.leavesQty[order];
+    }
+
+    /**
+     * @return true if the order's price level became empty and was removed.
+     */
+    boolean unlinkFromLevel(final InstrumentBook book, final int order)
+    {
+        final int level = orders.level[order];
+        final int prev = orders.prev[order];
+        final int next = orders.next[order];
+        if (prev == OrderPool.NONE)
+        {
+            levels.head[level] = next;
+        }
+        else
+        {
+            orders.next[prev] = next;
+        }
+        if (next == OrderPool.NONE)
+        {
+            levels.tail[level] = prev;
+        }
+        else
+        {
+            orders.prev[next] = prev;
+        }
+        levels.totalQty[level] -= orders.leavesQty[order];
+        orders.level[order] = OrderPool.NONE;
+        if (--levels.count[level] == 0)
+        {
+            book.side(orders.side[order] == Side.BUY).remove(levels.price[level]);
+            levels.free(level);
+            return true;
+        }
+        return false;
+    }
+
+    boolean removeResting(final InstrumentBook book, final int order)
+    {
+        final boolean levelRemoved = unlinkFromLevel(book, order);
+        forget(book, order);
+        return levelRemoved;
+    }
+
+    /** Drop an order that is no longer in a level from the index, the expiry list and the pool. */
+    void forget(final InstrumentBook book, final int order)
+    {
+        orderIndex.remove(orders.orderId[order]);
+        if (orders.timeInForce[order] == TimeInForce.GTD)
+        {
+            expiry.remove(book, orders, order);
+        }
+        restingCount--;
+        orders.free(order);
+    }
+
+    private long hashSide(final long start, final SideBook side)
+    {
+        long hash = start;
+        for (int rank = 0; rank < side.size(); rank++)
+        {
+            for (int o = levels.head[side.levelAtRank(rank)]; o != OrderPool.NONE; o = orders.next[o])
+            {
+                hash = StateHash.order(hash, orders.orderId[o], orders.sessionId[o], orders.clOrdId[o],
+                    orders.side[o].value(), orders.price[o], orders.orderQty[o], orders.leavesQty[o],
+                    orders.cumQty[o], orders.timeInForce[o].value(), orders.expireTimeNs[o]);
+            }
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,68 @@
+package io.pushline.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import io.pushline.config.ConfigException;
+import io.pushline.config.PropertiesConfig;
+import io.pushline.engine.chain.ChainLayout;
+import io.pushline.engine.match.SelfTradePrevention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineConfigurationTest
+{
+    /** Tests run in the engine module's folder; the default config lives in the repository's config folder. */
+    private static final Path REPOSITORY = Path.of("..");
+
+    @Test
+    void shouldLaunchEngineWhenConfiguredFromDefaultFiles()
+    {
+        final PropertiesConfig config = PropertiesConfig.load(
+            REPOSITORY.resolve("config/engine.properties"), false, new Properties(), REPOSITORY);
+        final Engine.Context context = EngineConfiguration.apply(config, new Engine.Context());
+
+        try (Engine engine = Engine.launch(context.maxOrders(1024)))
+        {
+            assertEquals(ChainLayout.ONE_THREAD, engine.context().layout());
+            assertEquals(SelfTradePrevention.CANCEL_AGGRESSING, engine.context().selfTradePrevention());
+            assertEquals(10, engine.context().instruments().size());
+            assertEquals(0, engine.restingOrderCount());
+        }
+    }
+
+    @Test
+    void shouldNameKeyWhenValueIsBad(@TempDir final Path dir) throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("engine.properties"), "pushline.engine.layout=DIAGONAL\n");
+
+        final ConfigException ex = assertThrows(ConfigException.class, () -> EngineConfiguration.apply(
+            PropertiesConfig.load(file, false, new Properties(), REPOSITORY), new Engine.Context()));
+        assertTrue(ex.getMessage().contains("pushline.engine.layout"), ex.getMessage());
+    }
+
+    @Test
+    void shouldListUnknownKeysWhenKeyIsMisspelt(@TempDir final Path dir) throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("engine.properties"), "pushline.engine.ringsize=1024\n");
+
+        final ConfigException ex = assertThrows(ConfigException.class, () -> EngineConfiguration.apply(
+            PropertiesConfig.load(file, false, new Properties(), REPOSITORY), new Engine.Context()));
+        assertTrue(ex.getMessage().contains("pushline.engine.ringsize"), ex.getMessage());
+    }
+
+    @Test
+    void shouldNameSettingWhenRingSizeIsNotPowerOfTwo()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> Engine.launch(new Engine.Context()
+            .instruments(TestInstruments.of(1))
+            .ringSize(1000)));
+        assertTrue(ex.getMessage().contains("pushline.engine.ringSize"), ex.getMessage());
+    }
+}

@@ -339,7 +339,7 @@ class PropertiesConfigTest
         assertEquals(1_048_576, config.intValue("pushline.engine.maxOrders", 1, 1, Integer.MAX_VALUE));
         assertEquals(4096, config.intValue("pushline.engine.reportStreamCapacity", 1, 1, Integer.MAX_VALUE));
         assertEquals("CANCEL_AGGRESSING", config.string("pushline.engine.selfTradePrevention", null));
-        assertEquals(16384, config.intValue("pushline.engine.clientOrderIdsPerSession", 1, 1, Integer.MAX_VALUE));
+        assertEquals(65536, config.intValue("pushline.engine.clientOrderIdCapacity", 1, 1, Integer.MAX_VALUE));
         assertEquals(List.of(), config.unknownKeys("pushline.engine."));
     }
 

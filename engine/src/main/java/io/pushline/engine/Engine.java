@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable
             context.maxOrders(),
             context.reportStreamCapacity(),
             context.selfTradePrevention(),
-            context.clientOrderIdsPerSession(),
+            context.clientOrderIdCapacity(),
             context.outputSink(),
             context.countersFactory(),
             context.threadFactory(),
@@ -264,7 +264,7 @@ public final class Engine implements AutoCloseable
         private int maxOrders = EngineConfiguration.MAX_ORDERS_DEFAULT;
         private int reportStreamCapacity = EngineConfiguration.REPORT_STREAM_CAPACITY_DEFAULT;
         private SelfTradePrevention selfTradePrevention = EngineConfiguration.SELF_TRADE_PREVENTION_DEFAULT;
-        private int clientOrderIdsPerSession = EngineConfiguration.CLIENT_ORDER_IDS_PER_SESSION_DEFAULT;
+        private int clientOrderIdCapacity = EngineConfiguration.CLIENT_ORDER_ID_CAPACITY_DEFAULT;
         private OutputSink outputSink;
         private NodeCounters.Factory countersFactory;
         private ThreadFactory threadFactory;
@@ -425,15 +425,15 @@ public final class Engine implements AutoCloseable
             return selfTradePrevention;
         }
 
-        public Context clientOrderIdsPerSession(final int clientOrderIdsPerSession)
+        public Context clientOrderIdCapacity(final int clientOrderIdCapacity)
         {
-            this.clientOrderIdsPerSession = clientOrderIdsPerSession;
+            this.clientOrderIdCapacity = clientOrderIdCapacity;
             return this;
         }
 
-        public int clientOrderIdsPerSession()
+        public int clientOrderIdCapacity()
         {
-            return clientOrderIdsPerSession;
+            return clientOrderIdCapacity;
         }
 
         public Context outputSink(final OutputSink outputSink)

@@ -43,9 +43,9 @@ public final class EngineConfiguration
     public static final String SELF_TRADE_PREVENTION_PROP_NAME = PREFIX + "selfTradePrevention";
     public static final SelfTradePrevention SELF_TRADE_PREVENTION_DEFAULT = SelfTradePrevention.CANCEL_AGGRESSING;
 
-    public static final String CLIENT_ORDER_IDS_PER_SESSION_PROP_NAME = PREFIX + "clientOrderIdsPerSession";
-    /** Initial capacity of each session's map of client order ids; it grows only while more than half are live. */
-    public static final int CLIENT_ORDER_IDS_PER_SESSION_DEFAULT = 1 << 14;
+    public static final String CLIENT_ORDER_ID_CAPACITY_PROP_NAME = PREFIX + "clientOrderIdCapacity";
+    /** Initial capacity of the table of client order ids (all sessions); it grows only while most ids are live. */
+    public static final int CLIENT_ORDER_ID_CAPACITY_DEFAULT = 1 << 14;
 
     private EngineConfiguration()
     {
@@ -73,8 +73,8 @@ public final class EngineConfiguration
                 REPORT_STREAM_CAPACITY_PROP_NAME, REPORT_STREAM_CAPACITY_DEFAULT, 2, 1 << 24))
             .selfTradePrevention(config.enumValue(
                 SELF_TRADE_PREVENTION_PROP_NAME, SelfTradePrevention.class, SELF_TRADE_PREVENTION_DEFAULT))
-            .clientOrderIdsPerSession(config.intValue(
-                CLIENT_ORDER_IDS_PER_SESSION_PROP_NAME, CLIENT_ORDER_IDS_PER_SESSION_DEFAULT, 16, 1 << 26));
+            .clientOrderIdCapacity(config.intValue(
+                CLIENT_ORDER_ID_CAPACITY_PROP_NAME, CLIENT_ORDER_ID_CAPACITY_DEFAULT, 16, 1 << 28));
         final List<String> unknown = config.unknownKeys(PREFIX);
         if (!unknown.isEmpty())
         {

@@ -80,7 +80,7 @@ class LayoutEquivalenceTest
             .ringSize(1024)
             .reportStreamCapacity(64)
             .maxOrders(1 << 18)
-            .clientOrderIdsPerSession(1024)
+            .clientOrderIdCapacity(1024)
             .selfTradePrevention(SelfTradePrevention.CANCEL_AGGRESSING)
             .matcherFactory(matcherFactory)
             .outputSink(output)))

@@ -102,13 +102,13 @@ class RejectReasonTest
         }
         output = new CapturedOutput();
         cursor = 0;
-        engine = launch(maxOrders, EngineConfiguration.CLIENT_ORDER_IDS_PER_SESSION_DEFAULT, output);
+        engine = launch(maxOrders, EngineConfiguration.CLIENT_ORDER_ID_CAPACITY_DEFAULT, output);
     }
 
-    private Engine launch(final int maxOrders, final int idsPerSession, final CapturedOutput sink)
+    private Engine launch(final int maxOrders, final int idCapacity, final CapturedOutput sink)
     {
         return Engine.launch(new Engine.Context().instruments(INSTRUMENTS).maxOrders(maxOrders).ringSize(256)
-            .clientOrderIdsPerSession(idsPerSession).clock(() -> nowNs).outputSink(sink));
+            .clientOrderIdCapacity(idCapacity).clock(() -> nowNs).outputSink(sink));
     }
 
     @AfterEach
@@ -326,7 +326,7 @@ class RejectReasonTest
 
     /**
      * A replace of a finished order is UNKNOWN_ORDER whatever else is wrong with it, and whether or not its id has
-     * been swept from the session's id map: the answer must not depend on clientOrderIdsPerSession.
+     * been swept from the id table: the answer must not depend on clientOrderIdCapacity.
      */
     @Test
     void shouldAnswerReplaceOfFinishedOrderAsUnknownWhateverIdMapCapacity()
@@ -342,7 +342,7 @@ class RejectReasonTest
         final CapturedOutput large = runWithIdsPerSession(commands, 1 << 14);
         assertEquals(RejectReason.UNKNOWN_ORDER, cancelReject(small, small.count() - 1).rejectReason(), "map of 16");
         assertEquals(RejectReason.UNKNOWN_ORDER, cancelReject(large, large.count() - 1).rejectReason(), "map of 16k");
-        assertEquals(-1, small.firstDifference(large), "output depends on clientOrderIdsPerSession");
+        assertEquals(-1, small.firstDifference(large), "output depends on clientOrderIdCapacity");
     }
 
     @Test
@@ -626,10 +626,10 @@ class RejectReasonTest
         return command;
     }
 
-    private CapturedOutput runWithIdsPerSession(final List<Command> commands, final int idsPerSession)
+    private CapturedOutput runWithIdsPerSession(final List<Command> commands, final int idCapacity)
     {
         final CapturedOutput captured = new CapturedOutput();
-        try (Engine other = launch(64, idsPerSession, captured))
+        try (Engine other = launch(64, idCapacity, captured))
         {
             for (final Command command : commands)
             {

@@ -1,21 +1,19 @@
 package io.pushline.engine.chain;
 
-import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.LongArrayList;
-import org.agrona.collections.LongLongConsumer;
+import java.util.Arrays;
 
 /**
- * Client order ids each session has used, mapped to the engine order id and instrument they named. An entry does not
- * mean the order is still live: liveness is the matcher's to say (see {@link ShardGate}). Before a session's map
- * would grow, the entries of its finished orders are swept away; it grows only when more than half of it is still
- * live. Sweeping never changes a decision, only memory, and keeps the steady state free of allocation.
+ * Client order ids the sessions have used, mapped to the engine order id and instrument they named: one open-addressing
+ * table keyed by (session, client order id), so lookups stay in a few cache lines however many sessions there are.
+ * <p>
+ * An entry does not mean the order is still live: liveness is the matcher's to say (see {@link ShardGate}). When the
+ * table is half full, the entries of finished orders are swept out by copying the live ones into a spare table of the
+ * same size; only when most entries are live does the table grow. Sweeping changes memory, never an answer.
  */
 final class ClientOrderIds
 {
     static final long MISSING = -1L;
     private static final int INSTRUMENT_BITS = 16;
-
 
     /**
      * Is this entry still live?
@@ -26,51 +24,67 @@ final class ClientOrderIds
         boolean isLive(long orderId, int instrumentIndex, long clOrdId);
     }
 
-    private final Int2ObjectHashMap<Long2LongHashMap> bySession = new Int2ObjectHashMap<>();
-    private final LongArrayList deadIds = new LongArrayList();
-    private final LongLongConsumer collectDead = this::collectDead;
-    private LiveCheck sweepCheck;
-    private final int initialSessionCapacity;
-    private long size;
+    private int[] sessions;
+    private long[] clOrdIds;
+    private long[] entries;
+    private int[] spareSessions;
+    private long[] spareClOrdIds;
+    private long[] spareEntries;
+    private int mask;
+    private int shift;
+    private int size;
 
-    ClientOrderIds(final int initialSessionCapacity)
+    ClientOrderIds(final int initialCapacity)
     {
-        this.initialSessionCapacity = initialSessionCapacity;
+        allocate(Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity - 1)) << 1));
     }
 
     long get(final int sessionId, final long clOrdId)
     {
-        final Long2LongHashMap ids = bySession.get(sessionId);
-        return ids == null ? MISSING : ids.get(clOrdId);
+        final long[] entries = this.entries;
+        for (int i = slot(sessionId, clOrdId); ; i = (i + 1) & mask)
+        {
+            final long entry = entries[i];
+            if (entry == MISSING || (clOrdIds[i] == clOrdId && sessions[i] == sessionId))
+            {
+                return entry;
+            }
+        }
     }
 
     void put(final int sessionId, final long clOrdId, final long orderId, final int instrumentIndex)
     {
-        Long2LongHashMap ids = bySession.get(sessionId);
-        if (ids == null)
+        final long[] entries = this.entries;
+        int i = slot(sessionId, clOrdId);
+        while (entries[i] != MISSING && !(clOrdIds[i] == clOrdId && sessions[i] == sessionId))
         {
-            // once per session, not per order
-            ids = new Long2LongHashMap(initialSessionCapacity, 0.65f, MISSING);
-            bySession.put(sessionId, ids);
+            i = (i + 1) & mask;
         }
-        if (ids.put(clOrdId, (orderId << INSTRUMENT_BITS) | instrumentIndex) == MISSING)
+        if (entries[i] == MISSING)
         {
             size++;
+            sessions[i] = sessionId;
+            clOrdIds[i] = clOrdId;
         }
+        entries[i] = (orderId << INSTRUMENT_BITS) | instrumentIndex;
     }
 
-    long size()
+    /**
+     * @return true when one more id would take the table past half full: time to sweep before the next put.
+     */
+    boolean isFull()
+    {
+        return size + 1 > (mask + 1) >>> 1;
+    }
+
+    int size()
     {
         return size;
     }
 
-    /**
-     * @return true if one more id for this session would make its map grow.
-     */
-    boolean wouldGrow(final int sessionId)
+    int capacity()
     {
-        final Long2LongHashMap ids = bySession.get(sessionId);
-        return ids != null && ids.size() + 1 > ids.resizeThreshold();
+        return mask + 1;
     }
 
     static long orderId(final long entry)
@@ -84,46 +98,71 @@ final class ClientOrderIds
     }
 
     /**
-     * Remove every entry of one session whose order is no longer live.
+     * Keep only the entries whose order is live; grow if they still fill more than three quarters of the half.
      *
-     * @param sessionId whose ids.
-     * @param check     asks the matchers; they must be quiescent.
+     * @param check asks the matchers; they must be quiescent.
      */
-    void sweep(final int sessionId, final LiveCheck check)
+    void sweep(final LiveCheck check)
     {
-        final Long2LongHashMap ids = bySession.get(sessionId);
-        if (ids == null)
-        {
-            return;
-        }
-        sweepCheck = check;
-        deadIds.clear();
-        ids.forEachLong(collectDead);
-        for (int i = 0; i < deadIds.size(); i++)
-        {
-            ids.remove(deadIds.getLong(i));
-        }
-        size -= deadIds.size();
-        sweepCheck = null;
-        if (ids.size() > ids.resizeThreshold() - ids.resizeThreshold() / 4)
+        final int[] oldSessions = sessions;
+        final long[] oldClOrdIds = clOrdIds;
+        final long[] oldEntries = entries;
+        sessions = spareSessions;
+        clOrdIds = spareClOrdIds;
+        entries = spareEntries;
+        spareSessions = oldSessions;
+        spareClOrdIds = oldClOrdIds;
+        spareEntries = oldEntries;
+        Arrays.fill(entries, MISSING);
+        size = 0;
+        copyLive(oldSessions, oldClOrdIds, oldEntries, check);
+        if (size > ((mask + 1) >>> 1) - ((mask + 1) >>> 3))
         {
             // most ids are live: sweeping again soon would free little, so make room now (real growth, not churn)
-            grow(sessionId, ids);
+            grow();
         }
     }
 
-    private void grow(final int sessionId, final Long2LongHashMap ids)
+    private void copyLive(final int[] fromSessions, final long[] fromClOrdIds, final long[] fromEntries,
+        final LiveCheck check)
     {
-        final Long2LongHashMap larger = new Long2LongHashMap(ids.capacity() * 2, 0.65f, MISSING);
-        ids.forEachLong(larger::put);
-        bySession.put(sessionId, larger);
-    }
-
-    private void collectDead(final long clOrdId, final long entry)
-    {
-        if (!sweepCheck.isLive(orderId(entry), instrumentIndex(entry), clOrdId))
+        for (int i = 0; i < fromEntries.length; i++)
         {
-            deadIds.addLong(clOrdId);
+            final long entry = fromEntries[i];
+            if (entry != MISSING &&
+                (check == null || check.isLive(orderId(entry), instrumentIndex(entry), fromClOrdIds[i])))
+            {
+                put(fromSessions[i], fromClOrdIds[i], orderId(entry), instrumentIndex(entry));
+            }
         }
+    }
+
+    private void grow()
+    {
+        final int[] oldSessions = sessions;
+        final long[] oldClOrdIds = clOrdIds;
+        final long[] oldEntries = entries;
+        allocate((mask + 1) << 1);
+        copyLive(oldSessions, oldClOrdIds, oldEntries, null);
+    }
+
+    private void allocate(final int capacity)
+    {
+        sessions = new int[capacity];
+        clOrdIds = new long[capacity];
+        entries = new long[capacity];
+        spareSessions = new int[capacity];
+        spareClOrdIds = new long[capacity];
+        spareEntries = new long[capacity];
+        Arrays.fill(entries, MISSING);
+        mask = capacity - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        size = 0;
+    }
+
+    /** Fibonacci hashing of both keys: consecutive ids of one session spread over the table. */
+    private int slot(final int sessionId, final long clOrdId)
+    {
+        return (int)(((clOrdId * 31 + sessionId) * 0x9E3779B97F4A7C15L) >>> shift);
     }
 }

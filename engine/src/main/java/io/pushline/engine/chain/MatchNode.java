@@ -13,10 +13,17 @@ public final class MatchNode
     private final Matcher matcher;
     private final ReportStream stream;
     private final NodeCounters counters;
+    private final boolean singleShard;
 
-    MatchNode(final int shard, final Matcher matcher, final ReportStream stream, final NodeCounters counters)
+    MatchNode(
+        final int shard,
+        final int shardCount,
+        final Matcher matcher,
+        final ReportStream stream,
+        final NodeCounters counters)
     {
         this.shard = shard;
+        this.singleShard = shardCount == 1;
         this.matcher = matcher;
         this.stream = stream;
         this.counters = counters;
@@ -25,9 +32,14 @@ public final class MatchNode
     void onEvent(final CommandEvent event)
     {
         matcher.advanceTime(event.command.timestampNs, stream);
-        stream.endOfTime();
         final int route = event.route;
-        if (route == shard || route == CommandEvent.ROUTE_ALL)
+        final boolean applies = route == shard || route == CommandEvent.ROUTE_ALL;
+        if (!applies || !singleShard)
+        {
+            // with one shard nothing needs merging: the expiries and the answer simply follow each other
+            stream.endOfTime();
+        }
+        if (applies)
         {
             matcher.onCommand(event.command, stream);
             stream.endOfCommand();

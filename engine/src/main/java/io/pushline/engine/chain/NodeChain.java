@@ -34,7 +34,7 @@ public final class NodeChain implements AutoCloseable
      * @param maxOrders            resting orders in all, split evenly over the shards.
      * @param reportStreamCapacity report slots per shard stream, a power of two.
      * @param selfTradePrevention  self-trade mode.
-     * @param clientOrderIdsPerSession initial capacity of each session's client order id map.
+     * @param clientOrderIdCapacity initial capacity of the client order id table.
      * @param outputSink           where encoded reports go.
      * @param countersFactory      makes the counters.
      * @param threadFactory        makes the consumer threads.
@@ -49,7 +49,7 @@ public final class NodeChain implements AutoCloseable
         int maxOrders,
         int reportStreamCapacity,
         SelfTradePrevention selfTradePrevention,
-        int clientOrderIdsPerSession,
+        int clientOrderIdCapacity,
         OutputSink outputSink,
         NodeCounters.Factory countersFactory,
         ThreadFactory threadFactory,
@@ -92,7 +92,7 @@ public final class NodeChain implements AutoCloseable
             matchers[k] = settings.matcherFactory().newMatcher(
                 settings.instruments(), k, shards, perShard, settings.selfTradePrevention());
             streams[k] = new ReportStream(settings.reportStreamCapacity());
-            matchNodes[k] = new MatchNode(k, matchers[k], streams[k],
+            matchNodes[k] = new MatchNode(k, shards, matchers[k], streams[k],
                 new NodeCounters(shards == 1 ? "match" : "match-" + k, factory));
         }
         respondNode = new RespondNode(streams, settings.outputSink(), new NodeCounters("respond", factory));
@@ -102,7 +102,7 @@ public final class NodeChain implements AutoCloseable
         if (settings.layout() == ChainLayout.ONE_THREAD)
         {
             validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
-                settings.clientOrderIdsPerSession());
+                settings.clientOrderIdCapacity());
             streams[0].fullHandler(respondNode::drain);
             disruptor.handleEventsWith(
                 new ChainHandlers.OneThread(validateNode, matchNodes[0], respondNode, chainCounters));
@@ -111,7 +111,7 @@ public final class NodeChain implements AutoCloseable
         {
             final ShardGates.AcrossThreads gate = new ShardGates.AcrossThreads(
                 disruptor, matchers, settings.waitStrategy().newIdleStrategy(), runState);
-            validateNode = new ValidateNode(rules, gate, validateCounters, settings.clientOrderIdsPerSession());
+            validateNode = new ValidateNode(rules, gate, validateCounters, settings.clientOrderIdCapacity());
             wireStages(gate);
         }
         ringBuffer = disruptor.getRingBuffer();

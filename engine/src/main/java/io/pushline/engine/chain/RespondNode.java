@@ -47,7 +47,10 @@ public final class RespondNode
         massCanceled = 0;
         timeDone = false;
         counters.event();
-        Arrays.fill(finished, false);
+        if (streams.length > 1)
+        {
+            Arrays.fill(finished, false);
+        }
     }
 
     /**
@@ -65,12 +68,20 @@ public final class RespondNode
         }
         if (!timeDone)
         {
-            if (!drainMerged(Report.END_OF_TIME))
+            if (streams.length == 1 && answeredByShard(event))
+            {
+                // one shard writes no end-of-time before a command it answers: expiries, answer, end, in order
+                timeDone = true;
+            }
+            else if (!drainAll(Report.END_OF_TIME))
             {
                 return false;
             }
             timeDone = true;
-            Arrays.fill(finished, false);
+            if (streams.length > 1)
+            {
+                Arrays.fill(finished, false);
+            }
             if (!answerFromEvent(event))
             {
                 current = null;
@@ -78,7 +89,7 @@ public final class RespondNode
             }
         }
         final boolean complete = event.route == CommandEvent.ROUTE_ALL ?
-            drainMerged(Report.END_OF_COMMAND) : drainOne(streams[event.route]);
+            drainAll(Report.END_OF_COMMAND) : drainOne(streams[event.route], Report.END_OF_COMMAND);
         if (complete)
         {
             if (event.command.type == Command.MASS_CANCEL)
@@ -88,6 +99,12 @@ public final class RespondNode
             current = null;
         }
         return complete;
+    }
+
+    private static boolean answeredByShard(final CommandEvent event)
+    {
+        return event.templateId >= 0 && event.command.type != 0 && !ReportEncoder.isRejected(event.command) &&
+            event.route != CommandEvent.ROUTE_NONE;
     }
 
     /**
@@ -130,12 +147,18 @@ public final class RespondNode
         encoder.reportSequence(reportSequence);
     }
 
-    private boolean drainOne(final ReportStream stream)
+    /** Every shard's reports up to the marker, merged when there are several shards. */
+    private boolean drainAll(final int marker)
+    {
+        return streams.length == 1 ? drainOne(streams[0], marker) : drainMerged(marker);
+    }
+
+    private boolean drainOne(final ReportStream stream, final int marker)
     {
         Report report;
         while ((report = stream.peek()) != null)
         {
-            final boolean end = report.kind == Report.END_OF_COMMAND;
+            final boolean end = report.kind == marker;
             if (!end)
             {
                 emit(report);

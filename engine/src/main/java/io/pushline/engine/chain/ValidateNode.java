@@ -45,11 +45,11 @@ public final class ValidateNode
         final InstrumentRules rules,
         final ShardGate gate,
         final NodeCounters counters,
-        final int clientOrderIdsPerSession)
+        final int clientOrderIdCapacity)
     {
         this.rules = rules;
         this.orderRules = new OrderRules(rules);
-        this.clientOrderIds = new ClientOrderIds(clientOrderIdsPerSession);
+        this.clientOrderIds = new ClientOrderIds(clientOrderIdCapacity);
         this.gate = gate;
         this.counters = counters;
     }
@@ -273,13 +273,13 @@ public final class ValidateNode
 
     private void register(final Command command)
     {
-        if (clientOrderIds.wouldGrow(command.sessionId))
+        if (clientOrderIds.isFull())
         {
             for (int shard = 0; shard < gate.shardCount(); shard++)
             {
                 gate.awaitShard(shard, ringSequence - 1);
             }
-            clientOrderIds.sweep(command.sessionId, liveCheck);
+            clientOrderIds.sweep(liveCheck);
             counters.sweep();
         }
         clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);

@@ -190,7 +190,7 @@ public final class BookMatcher implements Matcher
 
     private void finishIncoming(final InstrumentBook book, final int order, final boolean restable)
     {
-        if (orders.leavesQty[order] == 0)
+        if (orders.leavesQty(order) == 0)
         {
             orders.free(order);
         }
@@ -215,7 +215,7 @@ public final class BookMatcher implements Matcher
         }
         final Report report = emit(ExecType.CANCELED, order, CancelReason.CLIENT_REQUEST);
         report.leavesQty = 0;
-        report.origClOrdId = orders.clOrdId[order];
+        report.origClOrdId = orders.clOrdId(order);
         report.clOrdId = command.clOrdId;
         out.commit();
         store.removeResting(book, order);
@@ -235,19 +235,19 @@ public final class BookMatcher implements Matcher
             Reports.cancelReject(out, command, rule, CxlRejResponseTo.REPLACE);
             return;
         }
-        final boolean buy = orders.side[order] == Side.BUY;
+        final boolean buy = orders.isBuy(order);
         final SideBook opposite = book.side(!buy);
-        if (orders.postOnly[order] && crossesBest(opposite, command.price))
+        if (orders.postOnly(order) && crossesBest(opposite, command.price))
         {
             Reports.cancelReject(out, command, RejectReason.POST_ONLY_WOULD_CROSS, CxlRejResponseTo.REPLACE);
             return;
         }
-        final long oldPrice = orders.price[order];
-        final long oldQty = orders.orderQty[order];
-        final long oldLeaves = orders.leavesQty[order];
-        final long newLeaves = Math.max(0, command.quantity - orders.cumQty[order]);
-        orders.clOrdId[order] = command.clOrdId;
-        orders.orderQty[order] = command.quantity;
+        final long oldPrice = orders.price(order);
+        final long oldQty = orders.orderQty(order);
+        final long oldLeaves = orders.leavesQty(order);
+        final long newLeaves = Math.max(0, command.quantity - orders.cumQty(order));
+        orders.clOrdId(order, command.clOrdId);
+        orders.orderQty(order, command.quantity);
         if (newLeaves == 0)
         {
             final Report report = emit(ExecType.REPLACED, order, CancelReason.NONE);
@@ -259,19 +259,19 @@ public final class BookMatcher implements Matcher
         }
         else if (command.price == oldPrice && command.quantity <= oldQty)
         {
-            orders.leavesQty[order] = newLeaves;
-            levels.totalQty[orders.level[order]] -= oldLeaves - newLeaves;
+            orders.leavesQty(order, newLeaves);
+            levels.totalQty(orders.level(order), levels.totalQty(orders.level(order)) - (oldLeaves - newLeaves));
             emitReplaced(order, command.origClOrdId);
         }
         else
         {
             store.unlinkFromLevel(book, order);
-            orders.price[order] = command.price;
-            orders.leavesQty[order] = newLeaves;
+            orders.price(order, command.price);
+            orders.leavesQty(order, newLeaves);
             emitReplaced(order, command.origClOrdId);
             if (match(book, order, opposite, false))
             {
-                if (orders.leavesQty[order] > 0)
+                if (orders.leavesQty(order) > 0)
                 {
                     store.linkToLevel(book, order);
                 }
@@ -335,10 +335,10 @@ public final class BookMatcher implements Matcher
         {
             final int level = side.levelAtRank(rank);
             boolean levelRemoved = false;
-            int order = levels.head[level];
+            int order = levels.head(level);
             while (order != OrderPool.NONE)
             {
-                final int next = orders.next[order];
+                final int next = orders.next(order);
                 if (kind.applies(orders, order, sessionId))
                 {
                     publishDone(kind.execType, order, kind.reason);
@@ -360,21 +360,21 @@ public final class BookMatcher implements Matcher
      */
     private boolean match(final InstrumentBook book, final int incoming, final SideBook opposite, final boolean market)
     {
-        final long limit = orders.price[incoming];
-        final int session = orders.sessionId[incoming];
+        final long limit = orders.price(incoming);
+        final int session = orders.sessionId(incoming);
         final boolean preventSelfTrade = selfTradePrevention != SelfTradePrevention.NONE;
-        while (orders.leavesQty[incoming] > 0)
+        while (orders.leavesQty(incoming) > 0)
         {
             final int level = opposite.bestLevel();
-            if (level == SideBook.NONE || (!market && !opposite.crosses(limit, levels.price[level])))
+            if (level == SideBook.NONE || (!market && !opposite.crosses(limit, levels.price(level))))
             {
                 break;
             }
-            int resting = levels.head[level];
-            while (resting != OrderPool.NONE && orders.leavesQty[incoming] > 0)
+            int resting = levels.head(level);
+            while (resting != OrderPool.NONE && orders.leavesQty(incoming) > 0)
             {
-                final int next = orders.next[resting];
-                if (preventSelfTrade && orders.sessionId[resting] == session)
+                final int next = orders.next(resting);
+                if (preventSelfTrade && orders.sessionId(resting) == session)
                 {
                     if (!preventSelfTrade(book, incoming, resting))
                     {
@@ -383,7 +383,7 @@ public final class BookMatcher implements Matcher
                 }
                 else
                 {
-                    fill(book, incoming, resting, levels.price[level]);
+                    fill(book, incoming, resting, levels.price(level));
                 }
                 resting = next;
             }
@@ -409,16 +409,16 @@ public final class BookMatcher implements Matcher
 
     private void fill(final InstrumentBook book, final int incoming, final int resting, final long price)
     {
-        final long quantity = Math.min(orders.leavesQty[incoming], orders.leavesQty[resting]);
+        final long quantity = Math.min(orders.leavesQty(incoming), orders.leavesQty(resting));
         final long execId = (commandSequence << 16) | ++fillCount;
-        orders.leavesQty[incoming] -= quantity;
-        orders.cumQty[incoming] += quantity;
-        orders.leavesQty[resting] -= quantity;
-        orders.cumQty[resting] += quantity;
-        levels.totalQty[orders.level[resting]] -= quantity;
+        orders.leavesQty(incoming, orders.leavesQty(incoming) - quantity);
+        orders.cumQty(incoming, orders.cumQty(incoming) + quantity);
+        orders.leavesQty(resting, orders.leavesQty(resting) - quantity);
+        orders.cumQty(resting, orders.cumQty(resting) + quantity);
+        levels.totalQty(orders.level(resting), levels.totalQty(orders.level(resting)) - (quantity));
         emitTrade(incoming, price, quantity, execId);
         emitTrade(resting, price, quantity, execId);
-        if (orders.leavesQty[resting] == 0)
+        if (orders.leavesQty(resting) == 0)
         {
             store.removeResting(book, resting);
         }
@@ -440,13 +440,13 @@ public final class BookMatcher implements Matcher
         for (int rank = 0; rank < opposite.size(); rank++)
         {
             final int level = opposite.levelAtRank(rank);
-            if (!market && !opposite.crosses(command.price, levels.price[level]))
+            if (!market && !opposite.crosses(command.price, levels.price(level)))
             {
                 return false;
             }
-            for (int order = levels.head[level]; order != OrderPool.NONE; order = orders.next[order])
+            for (int order = levels.head(level); order != OrderPool.NONE; order = orders.next(order))
             {
-                if (selfTradePrevention != SelfTradePrevention.NONE && orders.sessionId[order] == command.sessionId)
+                if (selfTradePrevention != SelfTradePrevention.NONE && orders.sessionId(order) == command.sessionId)
                 {
                     if (selfTradePrevention == SelfTradePrevention.CANCEL_RESTING)
                     {
@@ -454,7 +454,7 @@ public final class BookMatcher implements Matcher
                     }
                     return false;
                 }
-                available += orders.leavesQty[order];
+                available += orders.leavesQty(order);
                 if (available >= wanted)
                 {
                     return true;
@@ -467,7 +467,7 @@ public final class BookMatcher implements Matcher
     private boolean crossesBest(final SideBook opposite, final long price)
     {
         final int best = opposite.bestLevel();
-        return best != SideBook.NONE && opposite.crosses(price, levels.price[best]);
+        return best != SideBook.NONE && opposite.crosses(price, levels.price(best));
     }
 
     private void expire(final InstrumentBook book, final long nowNs)
@@ -504,19 +504,19 @@ public final class BookMatcher implements Matcher
         final OrderPool o = orders;
         report.kind = Report.EXECUTION;
         report.execType = execType;
-        report.sessionId = o.sessionId[order];
-        report.gatewayId = o.gatewayId[order];
-        report.instrumentIndex = o.instrumentIndex[order];
-        report.instrumentId = store.books[o.instrumentIndex[order]].instrumentId;
-        report.orderId = o.orderId[order];
-        report.clOrdId = o.clOrdId[order];
-        report.price = o.price[order];
-        report.orderQty = o.orderQty[order];
-        report.leavesQty = o.leavesQty[order];
-        report.cumQty = o.cumQty[order];
-        report.side = o.side[order];
-        report.ordType = o.ordType[order];
-        report.timeInForce = o.timeInForce[order];
+        report.sessionId = o.sessionId(order);
+        report.gatewayId = o.gatewayId(order);
+        report.instrumentIndex = o.instrumentIndex(order);
+        report.instrumentId = store.books[o.instrumentIndex(order)].instrumentId;
+        report.orderId = o.orderId(order);
+        report.clOrdId = o.clOrdId(order);
+        report.price = o.price(order);
+        report.orderQty = o.orderQty(order);
+        report.leavesQty = o.leavesQty(order);
+        report.cumQty = o.cumQty(order);
+        report.side = o.side(order);
+        report.ordType = o.ordType(order);
+        report.timeInForce = o.timeInForce(order);
         report.cancelReason = reason;
         return report;
     }

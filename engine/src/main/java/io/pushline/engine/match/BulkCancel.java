@@ -27,9 +27,9 @@ enum BulkCancel
     {
         return switch (this)
         {
-            case MASS_CANCEL -> orders.sessionId[order] == sessionId;
-            case CANCEL_ON_DISCONNECT -> orders.sessionId[order] == sessionId &&
-                orders.timeInForce[order] == TimeInForce.DAY;
+            case MASS_CANCEL -> orders.sessionId(order) == sessionId;
+            case CANCEL_ON_DISCONNECT -> orders.sessionId(order) == sessionId &&
+                orders.is(order, TimeInForce.DAY);
             case ADMIN, HALT -> true;
         };
     }

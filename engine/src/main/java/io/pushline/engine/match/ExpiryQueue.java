@@ -18,36 +18,36 @@ final class ExpiryQueue
 
     void add(final InstrumentBook book, final OrderPool orders, final int order)
     {
-        orders.gtdPrev[order] = OrderPool.NONE;
-        orders.gtdNext[order] = book.gtdHead;
+        orders.gtdPrev(order, OrderPool.NONE);
+        orders.gtdNext(order, book.gtdHead);
         if (book.gtdHead != OrderPool.NONE)
         {
-            orders.gtdPrev[book.gtdHead] = order;
+            orders.gtdPrev(book.gtdHead, order);
         }
         book.gtdHead = order;
         book.gtdCount++;
-        book.minExpireTimeNs = Math.min(book.minExpireTimeNs, orders.expireTimeNs[order]);
+        book.minExpireTimeNs = Math.min(book.minExpireTimeNs, orders.expireTimeNs(order));
     }
 
     /** Unlink an order; the book's minimum may go stale-low, which only costs one empty sweep later. */
     void remove(final InstrumentBook book, final OrderPool orders, final int order)
     {
-        final int prev = orders.gtdPrev[order];
-        final int next = orders.gtdNext[order];
+        final int prev = orders.gtdPrev(order);
+        final int next = orders.gtdNext(order);
         if (prev == OrderPool.NONE)
         {
             book.gtdHead = next;
         }
         else
         {
-            orders.gtdNext[prev] = next;
+            orders.gtdNext(prev, next);
         }
         if (next != OrderPool.NONE)
         {
-            orders.gtdPrev[next] = prev;
+            orders.gtdPrev(next, prev);
         }
-        orders.gtdNext[order] = OrderPool.NONE;
-        orders.gtdPrev[order] = OrderPool.NONE;
+        orders.gtdNext(order, OrderPool.NONE);
+        orders.gtdPrev(order, OrderPool.NONE);
         if (--book.gtdCount == 0)
         {
             book.minExpireTimeNs = Long.MAX_VALUE;
@@ -64,9 +64,9 @@ final class ExpiryQueue
     {
         int count = 0;
         long nextMin = Long.MAX_VALUE;
-        for (int order = book.gtdHead; order != OrderPool.NONE; order = orders.gtdNext[order])
+        for (int order = book.gtdHead; order != OrderPool.NONE; order = orders.gtdNext(order))
         {
-            final long expireTimeNs = orders.expireTimeNs[order];
+            final long expireTimeNs = orders.expireTimeNs(order);
             if (expireTimeNs <= nowNs)
             {
                 expired[count++] = order;
@@ -118,8 +118,8 @@ final class ExpiryQueue
 
     private boolean before(final int a, final int b)
     {
-        final long ea = sortPool.expireTimeNs[a];
-        final long eb = sortPool.expireTimeNs[b];
-        return ea < eb || (ea == eb && sortPool.orderId[a] < sortPool.orderId[b]);
+        final long ea = sortPool.expireTimeNs(a);
+        final long eb = sortPool.expireTimeNs(b);
+        return ea < eb || (ea == eb && sortPool.orderId(a) < sortPool.orderId(b));
     }
 }

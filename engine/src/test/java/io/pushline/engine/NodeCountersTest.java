@@ -26,10 +26,13 @@ class NodeCountersTest
 {
     /** Valid resting buys of session 1. */
     private static final int RESTING = 20;
-    /** Unknown instrument, zero quantity, price off tick, cancel of an unknown id, duplicate client order id. */
-    private static final int VALIDATION_REJECTS = 5;
-    /** Post-only that would cross, fill-or-kill that cannot fill. */
-    private static final int MATCHER_REJECTS = 2;
+    /** Unknown instrument, zero quantity, price off tick. */
+    private static final int VALIDATION_REJECTS = 3;
+    /**
+     * Post-only that would cross, fill-or-kill that cannot fill, and (with one shard, where the shard alone knows
+     * which ids are live) a cancel of an unknown id and a duplicate client order id.
+     */
+    private static final int MATCHER_REJECTS = 4;
     /** RESTING, one ask, the matcher rejects, one IOC that trades, one cancel, HALT and RESUME. */
     private static final int ROUTED = RESTING + 1 + MATCHER_REJECTS + 1 + 1 + 2;
     /** ROUTED, the validation rejects, one malformed input. */

@@ -3,8 +3,9 @@ package io.pushline.engine.chain;
 import java.util.Arrays;
 
 /**
- * Client order ids the sessions have used, mapped to the engine order id and instrument they named: one open-addressing
- * table keyed by (session, client order id), so lookups stay in a few cache lines however many sessions there are.
+ * With several match shards: the client order ids the sessions have used, mapped to the instrument they named, so a
+ * cancel or replace can be routed to its shard and an id live on one shard is not reused on another. One
+ * open-addressing table keyed by (session, client order id). (With one shard the matcher alone decides.)
  * <p>
  * An entry does not mean the order is still live: liveness is the matcher's to say (see {@link ShardGate}). When the
  * table is half full, the entries of finished orders are swept out by copying the live ones into a spare table of the
@@ -13,7 +14,6 @@ import java.util.Arrays;
 final class ClientOrderIds
 {
     static final long MISSING = -1L;
-    private static final int INSTRUMENT_BITS = 16;
 
     /**
      * Is this entry still live?
@@ -21,7 +21,7 @@ final class ClientOrderIds
     @FunctionalInterface
     interface LiveCheck
     {
-        boolean isLive(long orderId, int instrumentIndex, long clOrdId);
+        boolean isLive(int instrumentIndex, int sessionId, long clOrdId);
     }
 
     private int[] sessions;
@@ -52,7 +52,7 @@ final class ClientOrderIds
         }
     }
 
-    void put(final int sessionId, final long clOrdId, final long orderId, final int instrumentIndex)
+    void put(final int sessionId, final long clOrdId, final int instrumentIndex)
     {
         final long[] entries = this.entries;
         int i = slot(sessionId, clOrdId);
@@ -66,7 +66,7 @@ final class ClientOrderIds
             sessions[i] = sessionId;
             clOrdIds[i] = clOrdId;
         }
-        entries[i] = (orderId << INSTRUMENT_BITS) | instrumentIndex;
+        entries[i] = instrumentIndex;
     }
 
     /**
@@ -85,16 +85,6 @@ final class ClientOrderIds
     int capacity()
     {
         return mask + 1;
-    }
-
-    static long orderId(final long entry)
-    {
-        return entry >>> INSTRUMENT_BITS;
-    }
-
-    static int instrumentIndex(final long entry)
-    {
-        return (int)(entry & ((1 << INSTRUMENT_BITS) - 1));
     }
 
     /**
@@ -129,10 +119,9 @@ final class ClientOrderIds
         for (int i = 0; i < fromEntries.length; i++)
         {
             final long entry = fromEntries[i];
-            if (entry != MISSING &&
-                (check == null || check.isLive(orderId(entry), instrumentIndex(entry), fromClOrdIds[i])))
+            if (entry != MISSING && (check == null || check.isLive((int)entry, fromSessions[i], fromClOrdIds[i])))
             {
-                put(fromSessions[i], fromClOrdIds[i], orderId(entry), instrumentIndex(entry));
+                put(fromSessions[i], fromClOrdIds[i], (int)entry);
             }
         }
     }

@@ -37,6 +37,8 @@ public final class ValidateNode
     private final OrderRules orderRules;
     private final ClientOrderIds clientOrderIds;
     private final ShardGate gate;
+    /** Several shards: validation keeps the registry of ids to route by and to stop reuse across shards. */
+    private final boolean sharded;
     private final NodeCounters counters;
     private final ClientOrderIds.LiveCheck liveCheck = this::isLive;
     private long ringSequence;
@@ -51,6 +53,7 @@ public final class ValidateNode
         this.orderRules = new OrderRules(rules);
         this.clientOrderIds = new ClientOrderIds(clientOrderIdCapacity);
         this.gate = gate;
+        this.sharded = gate.shardCount() > 1;
         this.counters = counters;
     }
 
@@ -116,15 +119,20 @@ public final class ValidateNode
         command.quantity = decoder.quantity();
         command.expireTimeNs = decoder.expireTimeNs();
         command.rejectReason = orderRules.checkNewOrder(command);
-        if (command.rejectReason == RejectReason.NONE && clOrdIdLive(command, command.clOrdId))
+        if (command.rejectReason != RejectReason.NONE)
         {
-            command.rejectReason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+            return;
         }
-        if (command.rejectReason == RejectReason.NONE)
+        if (sharded)
         {
+            if (clOrdIdLive(command, command.clOrdId))
+            {
+                command.rejectReason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+                return;
+            }
             register(command);
-            event.route = shardOf(command.instrumentIndex);
         }
+        event.route = shardOf(command.instrumentIndex);
     }
 
     private void onCancel(final CommandEvent event, final CancelOrderDecoder decoder)
@@ -137,7 +145,12 @@ public final class ValidateNode
         command.sequence = decoder.sequence();
         command.clOrdId = decoder.clOrdId();
         command.origClOrdId = decoder.origClOrdId();
-        if (resolveOriginal(command))
+        if (!sharded)
+        {
+            // the one shard finds the order itself, or answers UNKNOWN_ORDER
+            event.route = 0;
+        }
+        else if (resolveOriginal(command))
         {
             event.route = shardOf(command.instrumentIndex);
         }
@@ -155,7 +168,12 @@ public final class ValidateNode
         command.origClOrdId = decoder.origClOrdId();
         command.price = decoder.price();
         command.quantity = decoder.quantity();
-        // only exact decisions here: a live duplicate, or an id the session never used; the rest is the matcher's
+        if (!sharded)
+        {
+            event.route = 0;
+            return;
+        }
+        // only exact decisions here: an id live on some shard, or an id the session never used; the rest is the shard's
         if (clOrdIdLive(command, command.clOrdId))
         {
             command.rejectReason = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
@@ -179,8 +197,7 @@ public final class ValidateNode
             command.rejectReason = RejectReason.UNKNOWN_ORDER;
             return false;
         }
-        command.orderId = ClientOrderIds.orderId(entry);
-        command.instrumentIndex = ClientOrderIds.instrumentIndex(entry);
+        command.instrumentIndex = (int)entry;
         command.instrumentId = rules.id(command.instrumentIndex);
         return true;
     }
@@ -254,8 +271,9 @@ public final class ValidateNode
     }
 
     /**
-     * Is this client order id live for the command's session as of the command before this one? Only a reused id
-     * needs the shard's answer, and only then does validation wait for the shard to catch up.
+     * With several shards: is this client order id live for the session on the shard that last saw it, as of the
+     * command before this one? Only a reused id needs the shard's answer, and only then does validation wait for the
+     * shard to catch up.
      */
     private boolean clOrdIdLive(final Command command, final long clOrdId)
     {
@@ -264,11 +282,10 @@ public final class ValidateNode
         {
             return false;
         }
-        final int instrumentIndex = ClientOrderIds.instrumentIndex(entry);
-        final int shard = instrumentIndex % gate.shardCount();
+        final int shard = (int)entry % gate.shardCount();
         gate.awaitShard(shard, ringSequence - 1);
         counters.gateWait();
-        return gate.matcher(shard).isLive(ClientOrderIds.orderId(entry), clOrdId);
+        return gate.matcher(shard).isLive(command.sessionId, clOrdId);
     }
 
     private void register(final Command command)
@@ -282,7 +299,7 @@ public final class ValidateNode
             clientOrderIds.sweep(liveCheck);
             counters.sweep();
         }
-        clientOrderIds.put(command.sessionId, command.clOrdId, command.orderId, command.instrumentIndex);
+        clientOrderIds.put(command.sessionId, command.clOrdId, command.instrumentIndex);
     }
 
     /**
@@ -292,7 +309,7 @@ public final class ValidateNode
      */
     void restoreClientOrderId(final RestingOrder order)
     {
-        clientOrderIds.put(order.sessionId, order.clOrdId, order.orderId, order.instrumentIndex);
+        clientOrderIds.put(order.sessionId, order.clOrdId, order.instrumentIndex);
     }
 
     NodeCounters counters()
@@ -300,9 +317,9 @@ public final class ValidateNode
         return counters;
     }
 
-    private boolean isLive(final long orderId, final int instrumentIndex, final long clOrdId)
+    private boolean isLive(final int instrumentIndex, final int sessionId, final long clOrdId)
     {
-        return gate.matcher(instrumentIndex % gate.shardCount()).isLive(orderId, clOrdId);
+        return gate.matcher(instrumentIndex % gate.shardCount()).isLive(sessionId, clOrdId);
     }
 
     private int shardOf(final int instrumentIndex)

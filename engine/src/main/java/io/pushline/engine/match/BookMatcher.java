@@ -88,8 +88,8 @@ public final class BookMatcher implements Matcher
         switch (command.type)
         {
             case Command.NEW_ORDER -> onNewOrder(store.bookFor(command), command);
-            case Command.CANCEL -> onCancel(store.bookFor(command), command);
-            case Command.REPLACE -> onReplace(store.bookFor(command), command);
+            case Command.CANCEL -> onCancel(command);
+            case Command.REPLACE -> onReplace(command);
             case Command.MASS_CANCEL -> onBulk(command, BulkCancel.MASS_CANCEL);
             case Command.CANCEL_ON_DISCONNECT -> onBulk(command, BulkCancel.CANCEL_ON_DISCONNECT);
             case Command.ADMIN -> onAdmin(command);
@@ -105,9 +105,9 @@ public final class BookMatcher implements Matcher
     /**
      * {@inheritDoc}
      */
-    public boolean isLive(final long orderId, final long clOrdId)
+    public boolean isLive(final int sessionId, final long clOrdId)
     {
-        return store.isLive(orderId, clOrdId);
+        return store.liveOrder(sessionId, clOrdId) != OrderPool.NONE;
     }
 
     /**
@@ -159,6 +159,11 @@ public final class BookMatcher implements Matcher
         final SideBook opposite = book.side(!buy);
         final boolean market = command.ordType == OrdType.MARKET;
         final TimeInForce tif = command.timeInForce;
+        if (store.liveOrder(command.sessionId, command.clOrdId) != OrderPool.NONE)
+        {
+            Reports.rejectNewOrder(out, command, RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+            return;
+        }
         if (tif == TimeInForce.FOK && !fillable(opposite, command, market))
         {
             Reports.rejectNewOrder(out, command, RejectReason.FOK_NOT_FILLABLE);
@@ -205,14 +210,15 @@ public final class BookMatcher implements Matcher
         }
     }
 
-    private void onCancel(final InstrumentBook book, final Command command)
+    private void onCancel(final Command command)
     {
-        final int order = store.liveOrder(command);
+        final int order = store.liveOrder(command.sessionId, command.origClOrdId);
         if (order == OrderPool.NONE)
         {
             Reports.cancelReject(out, command, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL);
             return;
         }
+        final InstrumentBook book = store.books[orders.instrumentIndex(order)];
         final Report report = emit(ExecType.CANCELED, order, CancelReason.CLIENT_REQUEST);
         report.leavesQty = 0;
         report.origClOrdId = orders.clOrdId(order);
@@ -221,15 +227,22 @@ public final class BookMatcher implements Matcher
         store.removeResting(book, order);
     }
 
-    private void onReplace(final InstrumentBook book, final Command command)
+    private void onReplace(final Command command)
     {
-        final int order = store.liveOrder(command);
+        if (store.liveOrder(command.sessionId, command.clOrdId) != OrderPool.NONE)
+        {
+            Reports.cancelReject(out, command, RejectReason.DUPLICATE_CLIENT_ORDER_ID, CxlRejResponseTo.REPLACE);
+            return;
+        }
+        final int order = store.liveOrder(command.sessionId, command.origClOrdId);
         if (order == OrderPool.NONE)
         {
             Reports.cancelReject(out, command, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
             return;
         }
-        final RejectReason rule = orderRules.checkReplace(command);
+        final int instrumentIndex = orders.instrumentIndex(order);
+        final InstrumentBook book = store.books[instrumentIndex];
+        final RejectReason rule = orderRules.checkReplace(instrumentIndex, command.price, command.quantity);
         if (rule != RejectReason.NONE)
         {
             Reports.cancelReject(out, command, rule, CxlRejResponseTo.REPLACE);
@@ -246,7 +259,7 @@ public final class BookMatcher implements Matcher
         final long oldQty = orders.orderQty(order);
         final long oldLeaves = orders.leavesQty(order);
         final long newLeaves = Math.max(0, command.quantity - orders.cumQty(order));
-        orders.clOrdId(order, command.clOrdId);
+        store.rekey(order, command.clOrdId);
         orders.orderQty(order, command.quantity);
         if (newLeaves == 0)
         {

@@ -29,14 +29,14 @@ public interface Matcher
     void onCommand(Command command, ReportSink out);
 
     /**
-     * Is this order resting in the book under this client order id? Validation uses it to decide whether a client
-     * order id is still live.
+     * Does an order of this session rest in this shard under this client order id? With several shards, validation
+     * asks the shard that may hold an id before it lets the session use the id on another shard.
      *
-     * @param orderId engine order id.
-     * @param clOrdId client order id the order must currently have.
-     * @return true if the order is live with that client order id.
+     * @param sessionId owner.
+     * @param clOrdId   client order id.
+     * @return true if such an order is live.
      */
-    boolean isLive(long orderId, long clOrdId);
+    boolean isLive(int sessionId, long clOrdId);
 
     /**
      * Hash of the book of one instrument of this shard, over its resting orders in canonical order (see the rules).

@@ -5,7 +5,6 @@ import java.util.List;
 import io.pushline.config.InstrumentDefinition;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.TimeInForce;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Where a shard's orders live: the order and level pools, the order id index, each instrument's price ladders and
@@ -13,7 +12,6 @@ import org.agrona.collections.Long2LongHashMap;
  */
 final class OrderBooks
 {
-    private static final long MISSING = -1L;
     private static final int INITIAL_INDEX_CAPACITY = 1 << 14;
 
     final OrderPool orders;
@@ -21,7 +19,7 @@ final class OrderBooks
     final InstrumentBook[] books;
     final int[] ownedIndexes;
     final ExpiryQueue expiry;
-    private final Long2LongHashMap orderIndex;
+    private final LiveOrderIds liveIds;
     private final int maxOrders;
     private int restingCount;
     /** No GTD order of this shard expires before this time; may be stale-low, never stale-high. */
@@ -36,7 +34,7 @@ final class OrderBooks
         levels = new LevelPool(maxOrders + 1);
         // sized for a typical book, not the largest: inserts into a table sized for maxOrders land on cold cache
         // lines (measured: 9.8M against 11.2M commands/s). It grows only when the book passes its largest size so far.
-        orderIndex = new Long2LongHashMap(INITIAL_INDEX_CAPACITY, 0.65f, MISSING);
+        liveIds = new LiveOrderIds(INITIAL_INDEX_CAPACITY);
         expiry = new ExpiryQueue(maxOrders + 1);
         books = new InstrumentBook[instruments.size()];
         int owned = 0;
@@ -57,10 +55,22 @@ final class OrderBooks
         return maxOrders;
     }
 
-    boolean isLive(final long orderId, final long clOrdId)
+    /**
+     * @return the resting order of the session under this client order id, or {@link OrderPool#NONE}.
+     */
+    int liveOrder(final int sessionId, final long clOrdId)
     {
-        final long handle = orderIndex.get(orderId);
-        return handle != MISSING && orders.clOrdId((int)handle) == clOrdId;
+        final int handle = liveIds.get(sessionId, clOrdId);
+        return handle == LiveOrderIds.MISSING ? OrderPool.NONE : handle;
+    }
+
+    /** A resting order takes a new client order id (replace). */
+    void rekey(final int order, final long clOrdId)
+    {
+        final int sessionId = orders.sessionId(order);
+        liveIds.remove(sessionId, orders.clOrdId(order));
+        orders.clOrdId(order, clOrdId);
+        liveIds.put(sessionId, clOrdId, order);
     }
 
     long instrumentStateHash(final int instrumentIndex)
@@ -171,24 +181,10 @@ final class OrderBooks
         return order;
     }
 
-    int liveOrder(final Command command)
-    {
-        final long handle = orderIndex.get(command.orderId);
-        if (handle == MISSING)
-        {
-            return OrderPool.NONE;
-        }
-        final int order = (int)handle;
-        final boolean live = orders.clOrdId(order) == command.origClOrdId &&
-            orders.sessionId(order) == command.sessionId &&
-            orders.instrumentIndex(order) == command.instrumentIndex;
-        return live ? order : OrderPool.NONE;
-    }
-
     void rest(final InstrumentBook book, final int order)
     {
         linkToLevel(book, order);
-        orderIndex.put(orders.orderId(order), order);
+        liveIds.put(orders.sessionId(order), orders.clOrdId(order), order);
         restingCount++;
         if (orders.is(order, TimeInForce.GTD))
         {
@@ -263,7 +259,7 @@ final class OrderBooks
     /** Drop an order that is no longer in a level from the index, the expiry list and the pool. */
     void forget(final InstrumentBook book, final int order)
     {
-        orderIndex.remove(orders.orderId(order));
+        liveIds.remove(orders.sessionId(order), orders.clOrdId(order));
         if (orders.is(order, TimeInForce.GTD))
         {
             expiry.remove(book, orders, order);

@@ -70,28 +70,28 @@ public final class OrderRules
     }
 
     /**
-     * @param command a replace of a live order on instrument {@link Command#instrumentIndex}.
+     * @param index    instrument of the live order being replaced.
+     * @param price    new price.
+     * @param quantity new order quantity.
      * @return halted, quantity, price or notional failure, or NONE.
      */
-    public RejectReason checkReplace(final Command command)
+    public RejectReason checkReplace(final int index, final long price, final long quantity)
     {
-        final int index = command.instrumentIndex;
         if (rules.halted[index])
         {
             return RejectReason.INSTRUMENT_HALTED;
         }
-        final RejectReason quantity = checkQuantity(index, command.quantity);
-        if (quantity != RejectReason.NONE)
+        final RejectReason quantityCheck = checkQuantity(index, quantity);
+        if (quantityCheck != RejectReason.NONE)
         {
-            return quantity;
+            return quantityCheck;
         }
-        final RejectReason price = checkPrice(index, command.price);
-        if (price != RejectReason.NONE)
+        final RejectReason priceCheck = checkPrice(index, price);
+        if (priceCheck != RejectReason.NONE)
         {
-            return price;
+            return priceCheck;
         }
-        return rules.notionalOver(index, command.price, command.quantity) ?
-            RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
+        return rules.notionalOver(index, price, quantity) ? RejectReason.NOTIONAL_OVER_LIMIT : RejectReason.NONE;
     }
 
     /**

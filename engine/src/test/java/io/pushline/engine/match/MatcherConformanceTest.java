@@ -611,12 +611,12 @@ public abstract class MatcherConformanceTest extends MatcherTimeAndRulesConforma
     void shouldBeLiveOnlyWhileRestingUnderCurrentClOrdId()
     {
         final Command b = m.given(m.limit(S1, 1, BUY, 100, 10));
-        assertTrue(m.matcher().isLive(b.orderId, 1));
-        assertFalse(m.matcher().isLive(b.orderId, 2));
-        assertFalse(m.matcher().isLive(b.orderId + 1, 1));
+        assertTrue(m.matcher().isLive(S1, 1));
+        assertFalse(m.matcher().isLive(S1, 2));
+        assertFalse(m.matcher().isLive(S2, 1), "another session's id space");
         final Command r = m.given(m.replace(b, 2, 100, 10));
-        assertFalse(m.matcher().isLive(b.orderId, 1));
-        assertTrue(m.matcher().isLive(b.orderId, 2));
+        assertFalse(m.matcher().isLive(S1, 1));
+        assertTrue(m.matcher().isLive(S1, 2));
         m.given(m.limit(S2, 3, SELL, 100, 4));
         assertLive(after(b, r), true);
         m.given(m.limit(S2, 4, SELL, 100, 6));

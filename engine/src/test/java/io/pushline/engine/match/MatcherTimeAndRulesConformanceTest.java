@@ -62,7 +62,7 @@ public abstract class MatcherTimeAndRulesConformanceTest
 
     void assertLive(final Command order, final boolean live)
     {
-        assertEquals(live, m.matcher().isLive(order.orderId, order.clOrdId), order::toString);
+        assertEquals(live, m.matcher().isLive(order.sessionId, order.clOrdId), order::toString);
     }
 
     private static Report expired(final Command order, final long cum)

@@ -111,7 +111,7 @@ public class RandomCommandGeneratorTest
             if (c.type == Command.REPLACE)
             {
                 assertEquals(instruments.get(c.instrumentIndex).id(), c.instrumentId, where);
-                replaces.merge(rules.checkReplace(c), 1, Integer::sum);
+                replaces.merge(rules.checkReplace(c.instrumentIndex, c.price, c.quantity), 1, Integer::sum);
             }
             if (c.type == Command.ADMIN)
             {

@@ -90,7 +90,14 @@ public final class ReferenceMatcher implements Matcher
     }
 
     private final Book[] books;
+    /** Identity of an order for its session: the session and the client order id it rests under. */
+    private record SessionId(int sessionId, long clOrdId)
+    {
+    }
+
     private final Map<Long, Order> restingById = new HashMap<>();
+    /** Exactly the live orders, by (session, current client order id). */
+    private final Map<SessionId, Order> liveBySessionId = new HashMap<>();
     private final int maxOrders;
     private final SelfTradePrevention selfTradePrevention;
     private final InstrumentRules instrumentRules;
@@ -161,8 +168,8 @@ public final class ReferenceMatcher implements Matcher
         switch (command.type)
         {
             case Command.NEW_ORDER -> onNewOrder(bookOf(command.instrumentIndex));
-            case Command.CANCEL -> onCancel(bookOf(command.instrumentIndex));
-            case Command.REPLACE -> onReplace(bookOf(command.instrumentIndex));
+            case Command.CANCEL -> onCancel();
+            case Command.REPLACE -> onReplace();
             case Command.MASS_CANCEL -> forEachTargetBook(command.instrumentIndex, book -> cancelWhere(
                 book, o -> o.sessionId == command.sessionId, ExecType.CANCELED, CancelReason.MASS_CANCEL));
             case Command.CANCEL_ON_DISCONNECT -> forEachTargetBook(Command.ALL_INSTRUMENTS, book -> cancelWhere(
@@ -175,10 +182,9 @@ public final class ReferenceMatcher implements Matcher
         this.out = null;
     }
 
-    public boolean isLive(final long orderId, final long clOrdId)
+    public boolean isLive(final int sessionId, final long clOrdId)
     {
-        final Order order = restingById.get(orderId);
-        return order != null && order.clOrdId == clOrdId;
+        return liveBySessionId.containsKey(new SessionId(sessionId, clOrdId));
     }
 
     public long instrumentStateHash(final int instrumentIndex)
@@ -304,6 +310,11 @@ public final class ReferenceMatcher implements Matcher
         }
         final Order order = newOrderFrom(command);
         final TimeInForce tif = order.timeInForce;
+        if (isLive(command.sessionId, command.clOrdId))
+        {
+            rejectNewOrder(order, RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+            return;
+        }
         final boolean restable = order.ordType == OrdType.LIMIT &&
             (tif == TimeInForce.DAY || tif == TimeInForce.GTC || tif == TimeInForce.GTD);
 
@@ -470,29 +481,21 @@ public final class ReferenceMatcher implements Matcher
         out.commit();
     }
 
-    private Order liveOrderOfSession(final Book book)
+    /** The live order the command names: the session's order resting under origClOrdId, on this shard. */
+    private Order liveOrderOfSession()
     {
-        final Order order = restingById.get(command.orderId);
-        if (order == null || order.clOrdId != command.origClOrdId || order.sessionId != command.sessionId ||
-            order.instrumentIndex != book.index)
-        {
-            return null;
-        }
-        return order;
+        return liveBySessionId.get(new SessionId(command.sessionId, command.origClOrdId));
     }
 
-    private void onCancel(final Book book)
+    private void onCancel()
     {
-        if (book == null)
-        {
-            return;
-        }
-        final Order order = liveOrderOfSession(book);
+        final Order order = liveOrderOfSession();
         if (order == null)
         {
-            cancelReject(book, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL);
+            cancelReject(RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.CANCEL);
             return;
         }
+        final Book book = books[order.instrumentIndex];
         removeFromBook(book, order);
         final long origClOrdId = order.clOrdId;
         order.clOrdId = command.clOrdId;
@@ -503,27 +506,29 @@ public final class ReferenceMatcher implements Matcher
         out.commit();
     }
 
-    private void onReplace(final Book book)
+    private void onReplace()
     {
-        if (book == null)
+        if (isLive(command.sessionId, command.clOrdId))
         {
+            cancelReject(RejectReason.DUPLICATE_CLIENT_ORDER_ID, CxlRejResponseTo.REPLACE);
             return;
         }
-        final Order order = liveOrderOfSession(book);
+        final Order order = liveOrderOfSession();
         if (order == null)
         {
-            cancelReject(book, RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
+            cancelReject(RejectReason.UNKNOWN_ORDER, CxlRejResponseTo.REPLACE);
             return;
         }
-        final RejectReason broken = orderRules.checkReplace(command);
+        final Book book = books[order.instrumentIndex];
+        final RejectReason broken = orderRules.checkReplace(order.instrumentIndex, command.price, command.quantity);
         if (broken != RejectReason.NONE)
         {
-            cancelReject(book, broken, CxlRejResponseTo.REPLACE);
+            cancelReject(broken, CxlRejResponseTo.REPLACE);
             return;
         }
         if (order.postOnly && wouldCross(book, order.side, command.price))
         {
-            cancelReject(book, RejectReason.POST_ONLY_WOULD_CROSS, CxlRejResponseTo.REPLACE);
+            cancelReject(RejectReason.POST_ONLY_WOULD_CROSS, CxlRejResponseTo.REPLACE);
             return;
         }
         final long oldClOrdId = order.clOrdId;
@@ -531,6 +536,11 @@ public final class ReferenceMatcher implements Matcher
         if (!keepsPriority)
         {
             removeFromBook(book, order);
+        }
+        else
+        {
+            liveBySessionId.remove(new SessionId(order.sessionId, oldClOrdId));
+            liveBySessionId.put(new SessionId(order.sessionId, command.clOrdId), order);
         }
         order.clOrdId = command.clOrdId;
         order.price = command.price;
@@ -588,14 +598,14 @@ public final class ReferenceMatcher implements Matcher
         }
     }
 
-    private void cancelReject(final Book book, final RejectReason reason, final CxlRejResponseTo responseTo)
+    private void cancelReject(final RejectReason reason, final CxlRejResponseTo responseTo)
     {
         final Report r = out.claim();
         r.kind = Report.CANCEL_REJECT;
         r.sessionId = command.sessionId;
         r.gatewayId = command.gatewayId;
-        r.instrumentId = book.instrumentId;
-        r.instrumentIndex = book.index;
+        r.instrumentId = command.instrumentId;
+        r.instrumentIndex = command.instrumentIndex;
         r.orderId = 0;
         r.clOrdId = command.clOrdId;
         r.origClOrdId = command.origClOrdId;
@@ -634,6 +644,7 @@ public final class ReferenceMatcher implements Matcher
             book.gtdOrders.add(order);
         }
         restingById.put(order.orderId, order);
+        liveBySessionId.put(new SessionId(order.sessionId, order.clOrdId), order);
     }
 
     private void removeFromBook(final Book book, final Order order)
@@ -647,5 +658,6 @@ public final class ReferenceMatcher implements Matcher
         }
         book.gtdOrders.remove(order);
         restingById.remove(order.orderId);
+        liveBySessionId.remove(new SessionId(order.sessionId, order.clOrdId));
     }
 }

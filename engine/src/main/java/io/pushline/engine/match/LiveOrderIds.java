@@ -5,16 +5,17 @@ import java.util.Arrays;
 /**
  * The resting orders of a shard by (session, client order id): exactly the live ids, so the matcher can answer a
  * duplicate id or an unknown order itself, and find the order a cancel or replace names, in one probe of a compact
- * table. Open addressing with linear probing and backward-shift deletion (no tombstones), so lookups stay short
- * however many orders come and go. Starts at a typical size and doubles only when the book passes its largest size.
+ * table. Open addressing with linear probing and backward-shift deletion (no tombstones); each entry is two adjacent
+ * longs (the client order id, then the session and the order handle), so a probe touches one cache line. Starts at a
+ * typical size and doubles only when the book passes its largest size so far.
  */
 final class LiveOrderIds
 {
     static final int MISSING = -1;
+    /** Session -1 and handle -1: no real entry has both. */
+    private static final long EMPTY = -1L;
 
-    private int[] sessions;
-    private long[] clOrdIds;
-    private int[] handles;
+    private long[] table;
     private int mask;
     private int shift;
     private int size;
@@ -27,12 +28,17 @@ final class LiveOrderIds
 
     int get(final int sessionId, final long clOrdId)
     {
+        final long[] table = this.table;
         for (int i = slot(sessionId, clOrdId); ; i = (i + 1) & mask)
         {
-            final int handle = handles[i];
-            if (handle == MISSING || (clOrdIds[i] == clOrdId && sessions[i] == sessionId))
+            final long meta = table[(i << 1) + 1];
+            if (meta == EMPTY)
             {
-                return handle;
+                return MISSING;
+            }
+            if (table[i << 1] == clOrdId && (int)(meta >>> 32) == sessionId)
+            {
+                return (int)meta;
             }
         }
     }
@@ -48,43 +54,44 @@ final class LiveOrderIds
         {
             grow();
         }
+        final long[] table = this.table;
         int i = slot(sessionId, clOrdId);
-        while (handles[i] != MISSING)
+        while (table[(i << 1) + 1] != EMPTY)
         {
             i = (i + 1) & mask;
         }
-        sessions[i] = sessionId;
-        clOrdIds[i] = clOrdId;
-        handles[i] = handle;
+        table[i << 1] = clOrdId;
+        table[(i << 1) + 1] = ((long)sessionId << 32) | (handle & 0xFFFF_FFFFL);
         size++;
     }
 
     void remove(final int sessionId, final long clOrdId)
     {
+        final long[] table = this.table;
         int i = slot(sessionId, clOrdId);
-        while (handles[i] != MISSING && !(clOrdIds[i] == clOrdId && sessions[i] == sessionId))
+        long meta;
+        while ((meta = table[(i << 1) + 1]) != EMPTY && !(table[i << 1] == clOrdId && (int)(meta >>> 32) == sessionId))
         {
             i = (i + 1) & mask;
         }
-        if (handles[i] == MISSING)
+        if (meta == EMPTY)
         {
             return;
         }
         size--;
         // backward shift: pull later entries of the probe run into the hole so no lookup stops early
         int hole = i;
-        for (int j = (i + 1) & mask; handles[j] != MISSING; j = (j + 1) & mask)
+        for (int j = (i + 1) & mask; (meta = table[(j << 1) + 1]) != EMPTY; j = (j + 1) & mask)
         {
-            final int ideal = slot(sessions[j], clOrdIds[j]);
+            final int ideal = slot((int)(meta >>> 32), table[j << 1]);
             if (((j - ideal) & mask) >= ((j - hole) & mask))
             {
-                sessions[hole] = sessions[j];
-                clOrdIds[hole] = clOrdIds[j];
-                handles[hole] = handles[j];
+                table[hole << 1] = table[j << 1];
+                table[(hole << 1) + 1] = meta;
                 hole = j;
             }
         }
-        handles[hole] = MISSING;
+        table[(hole << 1) + 1] = EMPTY;
     }
 
     int size()
@@ -94,25 +101,22 @@ final class LiveOrderIds
 
     private void grow()
     {
-        final int[] oldSessions = sessions;
-        final long[] oldClOrdIds = clOrdIds;
-        final int[] oldHandles = handles;
+        final long[] old = table;
         allocate((mask + 1) << 1);
-        for (int i = 0; i < oldHandles.length; i++)
+        for (int i = 0; i < old.length; i += 2)
         {
-            if (oldHandles[i] != MISSING)
+            final long meta = old[i + 1];
+            if (meta != EMPTY)
             {
-                put(oldSessions[i], oldClOrdIds[i], oldHandles[i]);
+                put((int)(meta >>> 32), old[i], (int)meta);
             }
         }
     }
 
     private void allocate(final int capacity)
     {
-        sessions = new int[capacity];
-        clOrdIds = new long[capacity];
-        handles = new int[capacity];
-        Arrays.fill(handles, MISSING);
+        table = new long[capacity << 1];
+        Arrays.fill(table, EMPTY);
         mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
         resizeThreshold = capacity >>> 1;

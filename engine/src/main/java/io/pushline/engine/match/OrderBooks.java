@@ -12,7 +12,7 @@ import io.pushline.sbe.TimeInForce;
  */
 final class OrderBooks
 {
-    private static final int INITIAL_INDEX_CAPACITY = 1 << 14;
+    private static final int INITIAL_INDEX_CAPACITY = 1 << 12;
 
     final OrderPool orders;
     final LevelPool levels;

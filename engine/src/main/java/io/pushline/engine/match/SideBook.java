@@ -11,6 +11,7 @@ final class SideBook
 {
     static final int NONE = -1;
     private static final int INITIAL_CAPACITY = 64;
+    private static final int NEAR_TOUCH_LEVELS = 8;
 
     private final boolean bid;
     private long[] keys = new long[INITIAL_CAPACITY];
@@ -105,13 +106,27 @@ final class SideBook
 
     private int search(final long key)
     {
-        int low = 0;
-        int high = size - 1;
-        // most searches land near the touch at the end of the array: check it first
-        if (size > 0 && keys[high] <= key)
+        final int last = size - 1;
+        // most searches land near the touch at the end of the array: check it, then walk back a few levels
+        if (size > 0 && keys[last] <= key)
         {
-            return keys[high] == key ? high : -(size) - 1;
+            return keys[last] == key ? last : -size - 1;
         }
+        final int stop = Math.max(0, last - NEAR_TOUCH_LEVELS);
+        for (int i = last - 1; i >= stop; i--)
+        {
+            final long k = keys[i];
+            if (k == key)
+            {
+                return i;
+            }
+            if (k < key)
+            {
+                return -(i + 1) - 1;
+            }
+        }
+        int low = 0;
+        int high = stop - 1;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;

@@ -54,6 +54,11 @@ final class ClientOrderIds
 
     void put(final int sessionId, final long clOrdId, final int instrumentIndex)
     {
+        if (isFull())
+        {
+            // callers sweep before this point; only a restore from a snapshot (every id live) gets here
+            grow();
+        }
         final long[] entries = this.entries;
         int i = slot(sessionId, clOrdId);
         while (entries[i] != MISSING && !(clOrdIds[i] == clOrdId && sessions[i] == sessionId))

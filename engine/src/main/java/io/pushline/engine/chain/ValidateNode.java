@@ -51,7 +51,8 @@ public final class ValidateNode
     {
         this.rules = rules;
         this.orderRules = new OrderRules(rules);
-        this.clientOrderIds = new ClientOrderIds(clientOrderIdCapacity);
+        // with one shard the matcher alone decides, and the registry stays empty
+        this.clientOrderIds = new ClientOrderIds(gate.shardCount() > 1 ? clientOrderIdCapacity : 16);
         this.gate = gate;
         this.sharded = gate.shardCount() > 1;
         this.counters = counters;
@@ -309,7 +310,10 @@ public final class ValidateNode
      */
     void restoreClientOrderId(final RestingOrder order)
     {
-        clientOrderIds.put(order.sessionId, order.clOrdId, order.instrumentIndex);
+        if (sharded)
+        {
+            clientOrderIds.put(order.sessionId, order.clOrdId, order.instrumentIndex);
+        }
     }
 
     NodeCounters counters()

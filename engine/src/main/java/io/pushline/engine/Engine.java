@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable
 
     /**
      * Sequence an inbound command: copy it into the ring, stamp engine time and sequence into its envelope, publish.
-     * Waits for ring space when the chain is behind (back pressure).
+     * Waits for ring space when the chain is behind (back pressure); throws if the chain has failed.
      *
      * @param buffer holding one SBE message with its header.
      * @param offset of the message.
@@ -153,6 +153,7 @@ public final class Engine implements AutoCloseable
     {
         lastSequence = sequence;
         lastTimestampNs = timestampNs;
+        chain.awaitCapacity();
         final long ringSequence = ringBuffer.next();
         try
         {
@@ -215,6 +216,14 @@ public final class Engine implements AutoCloseable
     public long lastSequence()
     {
         return lastSequence;
+    }
+
+    /**
+     * @return what made a node of the chain fail (the engine then stops and every call on it throws), or null.
+     */
+    public Throwable failure()
+    {
+        return chain.failure();
     }
 
     /**

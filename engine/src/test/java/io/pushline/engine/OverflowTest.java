@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.match.Command;
+import io.pushline.engine.match.Reports;
 import io.pushline.sbe.CancelReason;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
@@ -180,10 +181,10 @@ class OverflowTest
     {
         final int before = driver.engine.restingOrderCount();
         final List<Order> asks = placeAsks(driver, 1, 1_000_000);
-        sweep(driver, asks, asks.stream().mapToLong(Order::quantity).sum() + 13);
+        sweep(driver, asks, asks.stream().mapToLong(Order::quantity).sum() + 13, 0);
         assertEquals(before, driver.engine.restingOrderCount(), "book swept clean");
         final List<Order> more = placeAsks(driver, 1 + LEVELS, 1_000_000 + 7 * 100);
-        sweep(driver, more, more.stream().mapToLong(Order::quantity).sum() - 1);
+        sweep(driver, more, more.stream().mapToLong(Order::quantity).sum() - 1, LEVELS);
         assertEquals(before + 1, driver.engine.restingOrderCount(), "the last ask keeps 1");
     }
 
@@ -200,7 +201,7 @@ class OverflowTest
         return asks;
     }
 
-    private static void sweep(final Driver driver, final List<Order> asks, final long quantity)
+    private static void sweep(final Driver driver, final List<Order> asks, final long quantity, final int tradesBefore)
     {
         final int start = driver.mark();
         final Order taker = driver.market(TAKER, 555_000 + start, 2, Side.BUY, quantity);
@@ -214,7 +215,7 @@ class OverflowTest
             final Order ask = asks.get(k);
             final long fill = Math.min(ask.quantity, quantity - cum);
             cum += fill;
-            final long execId = (taker.orderId << 16) | (k + 1);
+            final long execId = Reports.execId(2, tradesBefore + k + 1);
             assertEquals(report(taker, ExecType.TRADE, execId, ask.price, fill, quantity - cum, cum, CancelReason.NONE),
                 describe(driver, start + 1 + 2 * k), "incoming fill " + k);
             final String resting = String.format(REPORT, taker.timestampNs, taker.orderId, MAKER, GATEWAY,

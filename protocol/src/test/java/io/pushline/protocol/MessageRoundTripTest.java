@@ -368,6 +368,7 @@ class MessageRoundTripTest
             encoder.wrapAndApplyHeader(buffer, OFFSET, headerEncoder)
                 .sessionId(SESSION_ID).gatewayId(GATEWAY_ID).timestampNs(TIMESTAMP_NS).sequence(SEQUENCE)
                 .referencePrice(referencePrice)
+                .lastTradeNumber(Long.MAX_VALUE - halted.value())
                 .instrumentId(instrumentId)
                 .halted(halted);
             assertAccepted(SnapshotInstrumentEncoder.TEMPLATE_ID, encoder.encodedLength());
@@ -375,6 +376,7 @@ class MessageRoundTripTest
             decoder.wrapAndApplyHeader(buffer, OFFSET, headerDecoder);
             assertEnvelope(decoder.sessionId(), decoder.gatewayId(), decoder.timestampNs(), decoder.sequence());
             assertEquals(referencePrice, decoder.referencePrice());
+            assertEquals(Long.MAX_VALUE - halted.value(), decoder.lastTradeNumber());
             assertEquals(instrumentId, decoder.instrumentId());
             assertEquals(halted, decoder.halted());
             assertEquals(halted.value(), decoder.haltedRaw());

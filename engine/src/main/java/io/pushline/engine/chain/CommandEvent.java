@@ -25,7 +25,10 @@ public final class CommandEvent
     int templateId;
     /** Written by validate. */
     final Command command = new Command();
-    /** Written by validate: a shard index, {@link #ROUTE_NONE} or {@link #ROUTE_ALL}. */
+    /**
+     * Written by validate: a shard index, {@link #ROUTE_NONE} or {@link #ROUTE_ALL}. A route is set only for a
+     * command that a shard answers (never for a rejected or malformed one): match and respond both rely on it.
+     */
     int route;
 
     /**

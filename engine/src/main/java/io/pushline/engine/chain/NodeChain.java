@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -114,7 +115,38 @@ public final class NodeChain implements AutoCloseable
             validateNode = new ValidateNode(rules, gate, validateCounters, settings.clientOrderIdCapacity());
             wireStages(gate);
         }
+        disruptor.setDefaultExceptionHandler(new FailFast(runState));
         ringBuffer = disruptor.getRingBuffer();
+    }
+
+    /**
+     * A node that throws has a bug or a broken invariant: record it, stop the chain, and let every waiter see why.
+     */
+    private static final class FailFast implements ExceptionHandler<CommandEvent>
+    {
+        private final RunState runState;
+
+        FailFast(final RunState runState)
+        {
+            this.runState = runState;
+        }
+
+        public void handleEventException(final Throwable ex, final long sequence, final CommandEvent event)
+        {
+            runState.fail(new IllegalStateException("node failed at ring sequence " + sequence + " on " +
+                event.command() + ": " + ex, ex));
+            throw new IllegalStateException("node failed at ring sequence " + sequence, ex);
+        }
+
+        public void handleOnStartException(final Throwable ex)
+        {
+            runState.fail(ex);
+        }
+
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            runState.fail(ex);
+        }
     }
 
     /**
@@ -200,6 +232,27 @@ public final class NodeChain implements AutoCloseable
     public RingBuffer<CommandEvent> ringBuffer()
     {
         return ringBuffer;
+    }
+
+    /**
+     * Wait until the ring has room for one more event; fails if the chain has failed or closed.
+     */
+    public void awaitCapacity()
+    {
+        while (!ringBuffer.hasAvailableCapacity(1))
+        {
+            runState.checkRunning();
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /**
+     * @return what made a node fail, or null.
+     */
+    public Throwable failure()
+    {
+        return runState.failure();
     }
 
     /**
@@ -301,6 +354,12 @@ public final class NodeChain implements AutoCloseable
     {
         if (!started)
         {
+            return;
+        }
+        if (runState.failure() != null)
+        {
+            // a failed chain will never drain: stop its threads and keep the first error for the caller
+            disruptor.halt();
             return;
         }
         try

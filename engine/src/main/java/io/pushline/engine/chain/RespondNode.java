@@ -68,7 +68,7 @@ public final class RespondNode
         }
         if (!timeDone)
         {
-            if (streams.length == 1 && answeredByShard(event))
+            if (streams.length == 1 && event.route != CommandEvent.ROUTE_NONE)
             {
                 // one shard writes no end-of-time before a command it answers: expiries, answer, end, in order
                 timeDone = true;
@@ -99,12 +99,6 @@ public final class RespondNode
             current = null;
         }
         return complete;
-    }
-
-    private static boolean answeredByShard(final CommandEvent event)
-    {
-        return event.templateId >= 0 && event.command.type != 0 && !ReportEncoder.isRejected(event.command) &&
-            event.route != CommandEvent.ROUTE_NONE;
     }
 
     /**

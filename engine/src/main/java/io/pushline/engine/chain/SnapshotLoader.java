@@ -94,7 +94,8 @@ final class SnapshotLoader
         }
         rules.referencePrice(index, instrument.referencePrice());
         rules.halted(index, instrument.halted() == BooleanType.TRUE);
-        matchers[index % matchers.length].restoreInstrument(index, rules.referencePrice(index), rules.halted(index));
+        matchers[index % matchers.length].restoreInstrument(
+            index, rules.referencePrice(index), rules.halted(index), instrument.lastTradeNumber());
     }
 
     private void restoreOrder(

@@ -57,7 +57,8 @@ final class SnapshotWriter
         for (int i = 0; i < rules.count(); i++)
         {
             instrument.wrapAndApplyHeader(buffer, 0, header).sessionId(0).gatewayId(0).timestampNs(timestampNs)
-                .sequence(sequence).referencePrice(rules.referencePrice(i)).instrumentId(rules.id(i))
+                .sequence(sequence).referencePrice(rules.referencePrice(i))
+                .lastTradeNumber(matchers[i % matchers.length].lastTradeNumber(i)).instrumentId(rules.id(i))
                 .halted(rules.halted(i) ? BooleanType.TRUE : BooleanType.FALSE);
             sink.onMessage(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + instrument.encodedLength());
             matchers[i % matchers.length].forEachRestingOrder(i, scratch, writeOrder);

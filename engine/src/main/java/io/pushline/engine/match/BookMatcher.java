@@ -27,8 +27,6 @@ public final class BookMatcher implements Matcher
     private final OrderRules orderRules;
 
     private ReportSink out;
-    private long commandSequence;
-    private int fillCount;
 
     /**
      * @param instruments         every instrument, in file order (the order gives the instrument index).
@@ -83,8 +81,6 @@ public final class BookMatcher implements Matcher
     public void onCommand(final Command command, final ReportSink out)
     {
         this.out = out;
-        this.commandSequence = command.sequence;
-        this.fillCount = 0;
         switch (command.type)
         {
             case Command.NEW_ORDER -> onNewOrder(store.bookFor(command), command);
@@ -146,9 +142,18 @@ public final class BookMatcher implements Matcher
     /**
      * {@inheritDoc}
      */
-    public void restoreInstrument(final int instrumentIndex, final long referencePrice, final boolean halted)
+    public long lastTradeNumber(final int instrumentIndex)
     {
-        store.owned(instrumentIndex);
+        return store.owned(instrumentIndex).lastTradeNumber;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void restoreInstrument(
+        final int instrumentIndex, final long referencePrice, final boolean halted, final long lastTradeNumber)
+    {
+        store.owned(instrumentIndex).lastTradeNumber = lastTradeNumber;
         instrumentRules.referencePrice(instrumentIndex, referencePrice);
         instrumentRules.halted(instrumentIndex, halted);
     }
@@ -257,7 +262,6 @@ public final class BookMatcher implements Matcher
         }
         final long oldPrice = orders.price(order);
         final long oldQty = orders.orderQty(order);
-        final long oldLeaves = orders.leavesQty(order);
         final long newLeaves = Math.max(0, command.quantity - orders.cumQty(order));
         store.rekey(order, command.clOrdId);
         orders.orderQty(order, command.quantity);
@@ -273,7 +277,6 @@ public final class BookMatcher implements Matcher
         else if (command.price == oldPrice && command.quantity <= oldQty)
         {
             orders.leavesQty(order, newLeaves);
-            levels.totalQty(orders.level(order), levels.totalQty(orders.level(order)) - (oldLeaves - newLeaves));
             emitReplaced(order, command.origClOrdId);
         }
         else
@@ -423,12 +426,11 @@ public final class BookMatcher implements Matcher
     private void fill(final InstrumentBook book, final int incoming, final int resting, final long price)
     {
         final long quantity = Math.min(orders.leavesQty(incoming), orders.leavesQty(resting));
-        final long execId = (commandSequence << 16) | ++fillCount;
+        final long execId = Reports.execId(book.instrumentId, ++book.lastTradeNumber);
         orders.leavesQty(incoming, orders.leavesQty(incoming) - quantity);
         orders.cumQty(incoming, orders.cumQty(incoming) + quantity);
         orders.leavesQty(resting, orders.leavesQty(resting) - quantity);
         orders.cumQty(resting, orders.cumQty(resting) + quantity);
-        levels.totalQty(orders.level(resting), levels.totalQty(orders.level(resting)) - (quantity));
         emitTrade(incoming, price, quantity, execId);
         emitTrade(resting, price, quantity, execId);
         if (orders.leavesQty(resting) == 0)

@@ -12,8 +12,8 @@ import org.agrona.collections.Int2IntHashMap;
  */
 public final class InstrumentRules
 {
-    /** Index of an instrument id that is not in the instruments file. */
-    public static final int UNKNOWN = -1;
+    /** Index of an instrument id that is not in the instruments file (distinct from Command.ALL_INSTRUMENTS). */
+    public static final int UNKNOWN = -2;
     /** Most instruments an engine takes. */
     public static final int MAX_INSTRUMENTS = 1 << 16;
 
@@ -49,6 +49,11 @@ public final class InstrumentRules
         for (int i = 0; i < n; i++)
         {
             final InstrumentDefinition d = instruments.get(i);
+            if (d.id() >= 1 << (63 - Reports.TRADE_NUMBER_BITS))
+            {
+                throw new IllegalArgumentException("instrument id " + d.id() + " must be below " +
+                    (1 << (63 - Reports.TRADE_NUMBER_BITS)) + " (it is part of every trade id)");
+            }
             indexById.put(d.id(), i);
             ids[i] = d.id();
             tickSize[i] = d.tickSize();
@@ -130,11 +135,23 @@ public final class InstrumentRules
             return false;
         }
         final long reference = referencePrice[index];
+        // price and reference are positive here, so the distance fits a long; compare the products exactly in 128 bits
         final long distance = Math.abs(price - reference);
-        // distance * 10000 > reference * band, without overflow for any positive price
-        return Math.multiplyHigh(distance, 10_000L) != 0 || Math.multiplyHigh(reference, band) != 0 ?
-            (double)distance * 10_000d > (double)reference * band :
-            distance * 10_000L > reference * band;
+        return greaterProduct(distance, 10_000L, reference, band);
+    }
+
+    /**
+     * @return a * b > c * d, exactly, for non-negative operands.
+     */
+    static boolean greaterProduct(final long a, final long b, final long c, final long d)
+    {
+        final long high1 = Math.multiplyHigh(a, b);
+        final long high2 = Math.multiplyHigh(c, d);
+        if (high1 != high2)
+        {
+            return high1 > high2;
+        }
+        return Long.compareUnsigned(a * b, c * d) > 0;
     }
 
     boolean notionalOver(final int index, final long price, final long quantity)

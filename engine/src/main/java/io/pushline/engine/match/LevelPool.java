@@ -1,17 +1,16 @@
 package io.pushline.engine.match;
 
 /**
- * Price levels of a shard, laid out level by level (price and total quantity, then head, tail and count): a FIFO of
- * orders, its price, and totals. Free levels are chained through the head link. Nothing is allocated after
+ * Price levels of a shard, laid out level by level (price, then head, tail and count): a FIFO of orders and its
+ * price. Free levels are chained through the head link. Nothing is allocated after
  * construction.
  */
 final class LevelPool
 {
     static final int NONE = -1;
 
-    private static final int LONGS = 2;
+    private static final int LONGS = 1;
     private static final int PRICE = 0;
-    private static final int TOTAL_QTY = 1;
     private static final int INTS = 4;
     private static final int HEAD = 0;
     private static final int TAIL = 1;
@@ -41,7 +40,6 @@ final class LevelPool
         }
         freeHead = head(handle);
         price(handle, levelPrice);
-        totalQty(handle, 0);
         head(handle, NONE);
         tail(handle, NONE);
         count(handle, 0);
@@ -62,16 +60,6 @@ final class LevelPool
     void price(final int h, final long value)
     {
         longs[h * LONGS + PRICE] = value;
-    }
-
-    long totalQty(final int h)
-    {
-        return longs[h * LONGS + TOTAL_QTY];
-    }
-
-    void totalQty(final int h, final long value)
-    {
-        longs[h * LONGS + TOTAL_QTY] = value;
     }
 
     int head(final int h)

@@ -70,11 +70,18 @@ public interface Matcher
     void restore(RestingOrder order);
 
     /**
-     * Put back the run-time state of an instrument from a snapshot (what admin commands changed).
+     * @param instrumentIndex instrument of this shard.
+     * @return trades the instrument has had; the next trade's execId is built from this plus one.
+     */
+    long lastTradeNumber(int instrumentIndex);
+
+    /**
+     * Put back the run-time state of an instrument from a snapshot.
      *
      * @param instrumentIndex instrument of this shard.
      * @param referencePrice  current reference price.
      * @param halted          whether it is halted.
+     * @param lastTradeNumber trades the instrument has had.
      */
-    void restoreInstrument(int instrumentIndex, long referencePrice, boolean halted);
+    void restoreInstrument(int instrumentIndex, long referencePrice, boolean halted, long lastTradeNumber);
 }

@@ -211,7 +211,6 @@ final class OrderBooks
         }
         levels.tail(level, order);
         levels.count(level, levels.count(level) + 1);
-        levels.totalQty(level, levels.totalQty(level) + (orders.leavesQty(order)));
     }
 
     /**
@@ -238,7 +237,6 @@ final class OrderBooks
         {
             orders.prev(next, prev);
         }
-        levels.totalQty(level, levels.totalQty(level) - (orders.leavesQty(order)));
         orders.level(order, OrderPool.NONE);
         if (levels.decrementCount(level) == 0)
         {

@@ -117,7 +117,11 @@ public final class OrderRules
             }
             case SET_REFERENCE_PRICE ->
             {
-                if (command.price <= 0 || command.price % rules.tickSize[index] != 0)
+                if (command.price <= 0)
+                {
+                    return RejectReason.PRICE_NOT_POSITIVE;
+                }
+                if (command.price % rules.tickSize[index] != 0)
                 {
                     return RejectReason.PRICE_NOT_ON_TICK;
                 }

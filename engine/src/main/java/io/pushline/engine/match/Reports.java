@@ -11,8 +11,23 @@ import io.pushline.sbe.RejectReason;
  */
 public final class Reports
 {
+    /** Bits of an execId that hold the instrument's trade number; the instrument id sits above them. */
+    public static final int TRADE_NUMBER_BITS = 40;
+
     private Reports()
     {
+    }
+
+    /**
+     * The execId of a trade: unique in the engine, the same in every layout (trades happen on one instrument).
+     *
+     * @param instrumentId instrument id on the wire (below 2^23).
+     * @param tradeNumber  the instrument's trade number, from 1.
+     * @return the execId.
+     */
+    public static long execId(final int instrumentId, final long tradeNumber)
+    {
+        return ((long)instrumentId << TRADE_NUMBER_BITS) | tradeNumber;
     }
 
     /**

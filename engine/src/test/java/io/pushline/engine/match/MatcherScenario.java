@@ -10,7 +10,10 @@ import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,14 +45,21 @@ final class MatcherScenario
         new InstrumentDefinition(303, "CCC", 1, 1, 100, 0, 1_000_000, Long.MAX_VALUE),
         new InstrumentDefinition(404, "DDD", 5, 10, 1_000, 500, 1_000, 500_000));
 
+    /** Per command sent: its instrument id and that instrument's trade count before it (for execId). */
+    private static final Map<Command, long[]> TRADES_BEFORE = new IdentityHashMap<>();
+    /** The scenario of the running test (tests of a class run one at a time). */
+    private static MatcherScenario current;
+
     private final Matcher matcher;
     private final CapturingReportSink sink = new CapturingReportSink();
+    private final Map<Integer, Long> trades = new HashMap<>();
     private long sequence;
     private long now = 1_000;
 
     MatcherScenario(final Matcher matcher)
     {
         this.matcher = matcher;
+        current = this;
     }
 
     Matcher matcher()
@@ -70,9 +80,21 @@ final class MatcherScenario
         return sessionId / 11;
     }
 
+    /**
+     * The execId of the n-th fill of a command already sent: trade ids count per instrument, so this is the
+     * instrument's trade count before the command plus n.
+     */
     static long execId(final Command command, final int n)
     {
-        return (command.sequence << 16) | n;
+        final long[] before = TRADES_BEFORE.get(command);
+        if (before == null)
+        {
+            // asked before the command is sent (expected reports built first): the count now is the count before it
+            final MatcherScenario scenario = current;
+            final long instrumentId = INSTRUMENTS.get(command.instrumentIndex).id();
+            return Reports.execId((int)instrumentId, scenario.trades.getOrDefault(command.instrumentIndex, 0L) + n);
+        }
+        return Reports.execId((int)before[0], before[1] + n);
     }
 
     /**
@@ -84,6 +106,8 @@ final class MatcherScenario
      */
     List<Report> send(final Command command)
     {
+        final long instrumentId = command.instrumentIndex >= 0 ? INSTRUMENTS.get(command.instrumentIndex).id() : 0;
+        TRADES_BEFORE.put(command, new long[]{ instrumentId, trades.getOrDefault(command.instrumentIndex, 0L) });
         sink.clear();
         matcher.advanceTime(command.timestampNs, sink);
         assertFalse(sink.hasPendingClaim(), "claimed report not committed by advanceTime");
@@ -96,6 +120,10 @@ final class MatcherScenario
         for (final Report r : reports)
         {
             assertFalse(r.kind == Report.END_OF_COMMAND, "matcher must not write END_OF_COMMAND");
+            if (r.execId != 0)
+            {
+                trades.merge(r.instrumentIndex, r.execId & ((1L << Reports.TRADE_NUMBER_BITS) - 1), Math::max);
+            }
         }
         return reports;
     }

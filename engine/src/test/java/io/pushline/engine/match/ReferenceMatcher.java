@@ -57,6 +57,7 @@ public final class ReferenceMatcher implements Matcher
     {
         final int index;
         final int instrumentId;
+        long lastTradeNumber;
         /** Best (highest) price first. */
         final TreeMap<Long, ArrayDeque<Order>> bids = new TreeMap<>(Comparator.reverseOrder());
         /** Best (lowest) price first. */
@@ -235,12 +236,19 @@ public final class ReferenceMatcher implements Matcher
         }
     }
 
-    public void restoreInstrument(final int instrumentIndex, final long referencePrice, final boolean halted)
+    public long lastTradeNumber(final int instrumentIndex)
+    {
+        return bookOf(instrumentIndex).lastTradeNumber;
+    }
+
+    public void restoreInstrument(
+        final int instrumentIndex, final long referencePrice, final boolean halted, final long lastTradeNumber)
     {
         if (bookOf(instrumentIndex) == null)
         {
             throw new IllegalArgumentException("instrument index not in this shard: " + instrumentIndex);
         }
+        bookOf(instrumentIndex).lastTradeNumber = lastTradeNumber;
         instrumentRules.referencePrice(instrumentIndex, referencePrice);
         instrumentRules.halted(instrumentIndex, halted);
     }
@@ -458,7 +466,7 @@ public final class ReferenceMatcher implements Matcher
             }
             final long qty = Math.min(incoming.leavesQty, resting.leavesQty);
             final long px = resting.price;
-            final long execId = (command.sequence << 16) | ++fillCount;
+            final long execId = Reports.execId(book.instrumentId, ++book.lastTradeNumber);
             incoming.leavesQty -= qty;
             incoming.cumQty += qty;
             resting.leavesQty -= qty;

@@ -336,10 +336,10 @@ class PropertiesConfigTest
         assertEquals(2, config.intValue("pushline.engine.shards", 1, 1, 64));
         assertEquals(4096, config.intValue("pushline.engine.ringSize", 1, 1, 1 << 30));
         assertEquals("YIELDING", config.string("pushline.engine.waitStrategy", null));
-        assertEquals(1_048_576, config.intValue("pushline.engine.maxOrders", 1, 1, Integer.MAX_VALUE));
+        assertEquals(65_536, config.intValue("pushline.engine.maxOrdersPerInstrument", 1, 1, Integer.MAX_VALUE));
         assertEquals(4096, config.intValue("pushline.engine.reportStreamCapacity", 1, 1, Integer.MAX_VALUE));
         assertEquals("CANCEL_AGGRESSING", config.string("pushline.engine.selfTradePrevention", null));
-        assertEquals(65536, config.intValue("pushline.engine.clientOrderIdCapacity", 1, 1, Integer.MAX_VALUE));
+        assertEquals(16384, config.intValue("pushline.engine.clientOrderIdCapacity", 1, 1, Integer.MAX_VALUE));
         assertEquals(List.of(), config.unknownKeys("pushline.engine."));
     }
 

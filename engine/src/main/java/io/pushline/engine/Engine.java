@@ -55,7 +55,7 @@ public final class Engine implements AutoCloseable
             context.shards(),
             context.ringSize(),
             context.waitStrategy(),
-            context.maxOrders(),
+            context.maxOrdersPerInstrument(),
             context.reportStreamCapacity(),
             context.selfTradePrevention(),
             context.clientOrderIdCapacity(),
@@ -270,7 +270,7 @@ public final class Engine implements AutoCloseable
         private int shards = EngineConfiguration.SHARDS_DEFAULT;
         private int ringSize = EngineConfiguration.RING_SIZE_DEFAULT;
         private WaitStrategyType waitStrategy = EngineConfiguration.WAIT_STRATEGY_DEFAULT;
-        private int maxOrders = EngineConfiguration.MAX_ORDERS_DEFAULT;
+        private int maxOrdersPerInstrument = EngineConfiguration.MAX_ORDERS_PER_INSTRUMENT_DEFAULT;
         private int reportStreamCapacity = EngineConfiguration.REPORT_STREAM_CAPACITY_DEFAULT;
         private SelfTradePrevention selfTradePrevention = EngineConfiguration.SELF_TRADE_PREVENTION_DEFAULT;
         private int clientOrderIdCapacity = EngineConfiguration.CLIENT_ORDER_ID_CAPACITY_DEFAULT;
@@ -307,7 +307,11 @@ public final class Engine implements AutoCloseable
                 "must be a power of two >= 2, got " + reportStreamCapacity);
             require(shards >= 1 && shards <= EngineConfiguration.SHARDS_MAX, EngineConfiguration.SHARDS_PROP_NAME,
                 "must be 1.." + EngineConfiguration.SHARDS_MAX + ", got " + shards);
-            require(maxOrders >= 1, EngineConfiguration.MAX_ORDERS_PROP_NAME, "must be positive, got " + maxOrders);
+            require(maxOrdersPerInstrument >= 1, EngineConfiguration.MAX_ORDERS_PER_INSTRUMENT_PROP_NAME,
+                "must be positive, got " + maxOrdersPerInstrument);
+            require((long)maxOrdersPerInstrument * instruments.size() < Integer.MAX_VALUE / 8,
+                EngineConfiguration.MAX_ORDERS_PER_INSTRUMENT_PROP_NAME, "times " + instruments.size() +
+                " instruments is more orders than one shard can address");
             require(layout != null && waitStrategy != null && selfTradePrevention != null, "context",
                 "layout, waitStrategy and selfTradePrevention must be set");
             if (outputSink == null)
@@ -401,15 +405,20 @@ public final class Engine implements AutoCloseable
             return waitStrategy;
         }
 
-        public Context maxOrders(final int maxOrders)
+        /**
+         * @param maxOrdersPerInstrument resting orders each instrument may hold, pre-allocated; beyond it an order
+         *                               that would rest is rejected BOOK_FULL.
+         * @return this.
+         */
+        public Context maxOrdersPerInstrument(final int maxOrdersPerInstrument)
         {
-            this.maxOrders = maxOrders;
+            this.maxOrdersPerInstrument = maxOrdersPerInstrument;
             return this;
         }
 
-        public int maxOrders()
+        public int maxOrdersPerInstrument()
         {
-            return maxOrders;
+            return maxOrdersPerInstrument;
         }
 
         public Context reportStreamCapacity(final int reportStreamCapacity)

@@ -34,8 +34,8 @@ public final class EngineConfiguration
     public static final String WAIT_STRATEGY_PROP_NAME = PREFIX + "waitStrategy";
     public static final WaitStrategyType WAIT_STRATEGY_DEFAULT = WaitStrategyType.YIELDING;
 
-    public static final String MAX_ORDERS_PROP_NAME = PREFIX + "maxOrders";
-    public static final int MAX_ORDERS_DEFAULT = 1 << 20;
+    public static final String MAX_ORDERS_PER_INSTRUMENT_PROP_NAME = PREFIX + "maxOrdersPerInstrument";
+    public static final int MAX_ORDERS_PER_INSTRUMENT_DEFAULT = 1 << 16;
 
     public static final String REPORT_STREAM_CAPACITY_PROP_NAME = PREFIX + "reportStreamCapacity";
     public static final int REPORT_STREAM_CAPACITY_DEFAULT = 4096;
@@ -68,7 +68,8 @@ public final class EngineConfiguration
             .shards(config.intValue(SHARDS_PROP_NAME, SHARDS_DEFAULT, 1, SHARDS_MAX))
             .ringSize(config.intValue(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT, 2, 1 << 24))
             .waitStrategy(config.enumValue(WAIT_STRATEGY_PROP_NAME, WaitStrategyType.class, WAIT_STRATEGY_DEFAULT))
-            .maxOrders(config.intValue(MAX_ORDERS_PROP_NAME, MAX_ORDERS_DEFAULT, 1, 1 << 28))
+            .maxOrdersPerInstrument(config.intValue(
+                MAX_ORDERS_PER_INSTRUMENT_PROP_NAME, MAX_ORDERS_PER_INSTRUMENT_DEFAULT, 1, 1 << 28))
             .reportStreamCapacity(config.intValue(
                 REPORT_STREAM_CAPACITY_PROP_NAME, REPORT_STREAM_CAPACITY_DEFAULT, 2, 1 << 24))
             .selfTradePrevention(config.enumValue(

@@ -59,7 +59,7 @@ class CrossShardClientOrderIdTest
             .instruments(TestInstruments.of(2))
             .layout(layout)
             .shards(2)
-            .maxOrders(64)
+            .maxOrdersPerInstrument(64)
             .clock(() -> 1_000)
             .outputSink(output)))
         {

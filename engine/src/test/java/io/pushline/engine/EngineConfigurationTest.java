@@ -28,7 +28,7 @@ class EngineConfigurationTest
             REPOSITORY.resolve("config/engine.properties"), false, new Properties(), REPOSITORY);
         final Engine.Context context = EngineConfiguration.apply(config, new Engine.Context());
 
-        try (Engine engine = Engine.launch(context.maxOrders(1024)))
+        try (Engine engine = Engine.launch(context.maxOrdersPerInstrument(1024)))
         {
             assertEquals(ChainLayout.ONE_THREAD, engine.context().layout());
             assertEquals(SelfTradePrevention.CANCEL_AGGRESSING, engine.context().selfTradePrevention());

@@ -30,7 +30,7 @@ class EngineTest
             .instruments(TestInstruments.of(3))
             .layout(layout)
             .shards(2)
-            .maxOrders(1024)
+            .maxOrdersPerInstrument(1024)
             .ringSize(64)
             .clock(() -> time[0]++)
             .outputSink(output)))

@@ -8,6 +8,8 @@ import io.pushline.engine.chain.MatcherFactory;
 import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.ReferenceMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +24,8 @@ class LayoutEquivalenceTest
     private static final int COMMANDS = 200_000;
     private static final int INSTRUMENTS = 10;
     private static final int SESSIONS = 8;
+    /** Small enough that the random stream fills some books. */
+    private static final int FULL_BOOK = 300;
 
     @Test
     void shouldGiveIdenticalOutputBytesWhenRunThroughEveryLayout()
@@ -38,6 +42,36 @@ class LayoutEquivalenceTest
         compare(seed, "SHARDED/3", oneThread, run(input, instruments, ChainLayout.SHARDED, 3, BookMatcher::new));
         compare(seed, "reference book", oneThread,
             run(input, instruments, ChainLayout.ONE_THREAD, 1, ReferenceMatcher::new));
+    }
+
+    @Test
+    void shouldGiveIdenticalOutputBytesWhenBooksAreFull()
+    {
+        final long seed = Long.getLong("pushline.test.seed", System.nanoTime());
+        System.out.println("LayoutEquivalenceTest full books seed=" + seed);
+        final List<InstrumentDefinition> instruments = TestInstruments.of(INSTRUMENTS);
+        final EncodedStream input = EncodedStream.generate(seed, instruments, SESSIONS, COMMANDS / 4);
+
+        final Run oneThread = run(input, instruments, ChainLayout.ONE_THREAD, 1, BookMatcher::new, FULL_BOOK);
+        assertTrue(countRejects(oneThread.output, RejectReason.BOOK_FULL) > 0, "seed=" + seed + " no BOOK_FULL");
+        compare(seed, "SHARDED/3 full", oneThread,
+            run(input, instruments, ChainLayout.SHARDED, 3, BookMatcher::new, FULL_BOOK));
+        compare(seed, "STAGED full", oneThread,
+            run(input, instruments, ChainLayout.STAGED, 1, BookMatcher::new, FULL_BOOK));
+    }
+
+    private static int countRejects(final CapturedOutput output, final RejectReason reason)
+    {
+        int count = 0;
+        for (int i = 0; i < output.count(); i++)
+        {
+            if (output.templateId(i) == ExecutionReportDecoder.TEMPLATE_ID &&
+                output.execution(i).rejectReason() == reason)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test
@@ -71,6 +105,17 @@ class LayoutEquivalenceTest
         final int shards,
         final MatcherFactory matcherFactory)
     {
+        return run(input, instruments, layout, shards, matcherFactory, 1 << 15);
+    }
+
+    private static Run run(
+        final EncodedStream input,
+        final List<InstrumentDefinition> instruments,
+        final ChainLayout layout,
+        final int shards,
+        final MatcherFactory matcherFactory,
+        final int maxOrdersPerInstrument)
+    {
         final CapturedOutput output = new CapturedOutput();
         final long stateHash;
         try (Engine engine = Engine.launch(new Engine.Context()
@@ -79,7 +124,7 @@ class LayoutEquivalenceTest
             .shards(shards)
             .ringSize(1024)
             .reportStreamCapacity(64)
-            .maxOrders(1 << 18)
+            .maxOrdersPerInstrument(maxOrdersPerInstrument)
             .clientOrderIdCapacity(1024)
             .selfTradePrevention(SelfTradePrevention.CANCEL_AGGRESSING)
             .matcherFactory(matcherFactory)

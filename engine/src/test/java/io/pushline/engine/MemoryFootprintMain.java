@@ -25,6 +25,8 @@ public final class MemoryFootprintMain
     static final int INSTRUMENTS = 100;
     static final int SESSIONS = 100;
     static final int MAX_ORDERS = 1 << 20;
+    /** 1,048,576 orders spread evenly: instruments 1..76 take 10,486 each, the rest 10,485. */
+    static final int MAX_ORDERS_PER_INSTRUMENT = (MAX_ORDERS + INSTRUMENTS - 1) / INSTRUMENTS;
 
     private MemoryFootprintMain()
     {
@@ -46,7 +48,7 @@ public final class MemoryFootprintMain
         final ExecutionReportDecoder report = new ExecutionReportDecoder();
         try (Engine engine = Engine.launch(new Engine.Context()
             .instruments(instruments)
-            .maxOrders(MAX_ORDERS)
+            .maxOrdersPerInstrument(MAX_ORDERS_PER_INSTRUMENT)
             .outputSink((buffer, offset, length) ->
             {
                 report.wrapAndApplyHeader(buffer, offset, header);
@@ -65,7 +67,9 @@ public final class MemoryFootprintMain
                 offer(engine, sbe, buffer, restingOrder(command, n));
             }
             final int resting = engine.restingOrderCount();
-            offer(engine, sbe, buffer, restingOrder(command, MAX_ORDERS));
+            restingOrder(command, MAX_ORDERS).instrumentId = 1;
+            // instrument 1 already rests its maximum
+            offer(engine, sbe, buffer, command);
             engine.awaitIdle();
             System.gc();
             final long usedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
@@ -92,9 +96,9 @@ public final class MemoryFootprintMain
         c.sessionId = 1 + n % SESSIONS;
         c.gatewayId = 1;
         c.clOrdId = n + 1;
-        c.instrumentId = 1 + (n / SESSIONS) % INSTRUMENTS;
+        c.instrumentId = 1 + n % INSTRUMENTS;
         final boolean buy = (n & 1) == 0;
-        final long offsetTicks = 1 + (n / (SESSIONS * INSTRUMENTS)) % 900;
+        final long offsetTicks = 1 + (n / INSTRUMENTS) % 900;
         c.side = buy ? Side.BUY : Side.SELL;
         c.ordType = OrdType.LIMIT;
         c.timeInForce = TimeInForce.GTC;

@@ -160,7 +160,7 @@ class NodeCountersTest
         return Engine.launch(new Engine.Context()
             .instruments(TestInstruments.of(2))
             .layout(layout)
-            .maxOrders(1024)
+            .maxOrdersPerInstrument(1024)
             .ringSize(64)
             .outputSink(output));
     }

@@ -37,7 +37,7 @@ class NodeFailureTest
             .instruments(TestInstruments.of(2))
             .layout(layout)
             .ringSize(64)
-            .maxOrders(1024)
+            .maxOrdersPerInstrument(1024)
             .matcherFactory(FailingMatcher::new));
         try
         {

@@ -273,7 +273,7 @@ class OverflowTest
                 .instruments(TestInstruments.of(3))
                 .layout(layout)
                 .shards(2)
-                .maxOrders(1 << 15)
+                .maxOrdersPerInstrument(1 << 15)
                 .ringSize(1024)
                 .reportStreamCapacity(STREAM_CAPACITY)
                 .clock(() -> ++time)

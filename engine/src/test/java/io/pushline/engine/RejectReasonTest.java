@@ -107,8 +107,8 @@ class RejectReasonTest
 
     private Engine launch(final int maxOrders, final int idCapacity, final CapturedOutput sink)
     {
-        return Engine.launch(new Engine.Context().instruments(INSTRUMENTS).maxOrders(maxOrders).ringSize(256)
-            .clientOrderIdCapacity(idCapacity).clock(() -> nowNs).outputSink(sink));
+        return Engine.launch(new Engine.Context().instruments(INSTRUMENTS).maxOrdersPerInstrument(maxOrders)
+            .ringSize(256).clientOrderIdCapacity(idCapacity).clock(() -> nowNs).outputSink(sink));
     }
 
     @AfterEach

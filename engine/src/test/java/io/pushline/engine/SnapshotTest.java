@@ -119,7 +119,7 @@ class SnapshotTest
             .layout(layout)
             .shards(3)
             .ringSize(1024)
-            .maxOrders(1 << 18)
+            .maxOrdersPerInstrument(1 << 15)
             .snapshot(snapshot)
             .outputSink(output));
     }

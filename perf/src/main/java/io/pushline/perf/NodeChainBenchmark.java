@@ -96,7 +96,7 @@ public class NodeChainBenchmark
             .instruments(definitions)
             .layout(layout)
             .shards(2)
-            .maxOrders(maxOrders)
+            .maxOrdersPerInstrument(maxOrders)
             .waitStrategy(WaitStrategyType.YIELDING)
             .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)
             .outputSink(output));

@@ -16,7 +16,7 @@ public interface MatcherFactory
      * @param instruments         every instrument, in file order.
      * @param shardIndex          which shard.
      * @param shardCount          how many shards.
-     * @param maxOrders           resting orders the shard may hold.
+     * @param maxOrdersPerInstrument resting orders each instrument may hold.
      * @param selfTradePrevention self-trade mode.
      * @return the shard's matcher.
      */
@@ -24,6 +24,6 @@ public interface MatcherFactory
         List<InstrumentDefinition> instruments,
         int shardIndex,
         int shardCount,
-        int maxOrders,
+        int maxOrdersPerInstrument,
         SelfTradePrevention selfTradePrevention);
 }

@@ -32,7 +32,7 @@ public final class NodeChain implements AutoCloseable
      * @param shardCount           match shards (1 unless SHARDED).
      * @param ringSize             ring slots, a power of two.
      * @param waitStrategy         how threads wait.
-     * @param maxOrders            resting orders in all, split evenly over the shards.
+     * @param maxOrdersPerInstrument resting orders each instrument may hold.
      * @param reportStreamCapacity report slots per shard stream, a power of two.
      * @param selfTradePrevention  self-trade mode.
      * @param clientOrderIdCapacity initial capacity of the client order id table.
@@ -47,7 +47,7 @@ public final class NodeChain implements AutoCloseable
         int shardCount,
         int ringSize,
         WaitStrategyType waitStrategy,
-        int maxOrders,
+        int maxOrdersPerInstrument,
         int reportStreamCapacity,
         SelfTradePrevention selfTradePrevention,
         int clientOrderIdCapacity,
@@ -87,11 +87,10 @@ public final class NodeChain implements AutoCloseable
         matchers = new Matcher[shards];
         streams = new ReportStream[shards];
         matchNodes = new MatchNode[shards];
-        final int perShard = Math.max(1, settings.maxOrders() / shards);
         for (int k = 0; k < shards; k++)
         {
             matchers[k] = settings.matcherFactory().newMatcher(
-                settings.instruments(), k, shards, perShard, settings.selfTradePrevention());
+                settings.instruments(), k, shards, settings.maxOrdersPerInstrument(), settings.selfTradePrevention());
             streams[k] = new ReportStream(settings.reportStreamCapacity());
             matchNodes[k] = new MatchNode(k, shards, matchers[k], streams[k],
                 new NodeCounters(shards == 1 ? "match" : "match-" + k, factory));

@@ -32,22 +32,23 @@ public final class BookMatcher implements Matcher
      * @param instruments         every instrument, in file order (the order gives the instrument index).
      * @param shardIndex          which shard this is.
      * @param shardCount          how many shards; instrument index i belongs to shard i % shardCount.
-     * @param maxOrders           resting orders this shard may hold.
+     * @param maxOrdersPerInstrument resting orders each instrument may hold.
      * @param selfTradePrevention self-trade mode.
      */
     public BookMatcher(
         final List<InstrumentDefinition> instruments,
         final int shardIndex,
         final int shardCount,
-        final int maxOrders,
+        final int maxOrdersPerInstrument,
         final SelfTradePrevention selfTradePrevention)
     {
-        if (maxOrders < 1 || shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
+        if (maxOrdersPerInstrument < 1 || shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
         {
-            throw new IllegalArgumentException("maxOrders=" + maxOrders + " shard=" + shardIndex + "/" + shardCount);
+            throw new IllegalArgumentException(
+                "maxOrdersPerInstrument=" + maxOrdersPerInstrument + " shard=" + shardIndex + "/" + shardCount);
         }
         this.selfTradePrevention = selfTradePrevention;
-        store = new OrderBooks(instruments, shardIndex, shardCount, maxOrders);
+        store = new OrderBooks(instruments, shardIndex, shardCount, maxOrdersPerInstrument);
         orders = store.orders;
         levels = store.levels;
         instrumentRules = new InstrumentRules(instruments);
@@ -181,7 +182,7 @@ public final class BookMatcher implements Matcher
         }
         final boolean restable = !market &&
             (tif == TimeInForce.DAY || tif == TimeInForce.GTC || tif == TimeInForce.GTD);
-        if (restable && store.restingOrderCount() >= store.maxOrders())
+        if (restable && store.isFull(book))
         {
             Reports.rejectNewOrder(out, command, RejectReason.BOOK_FULL);
             return;

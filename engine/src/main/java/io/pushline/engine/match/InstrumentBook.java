@@ -12,6 +12,8 @@ final class InstrumentBook
     int gtdHead = OrderPool.NONE;
     int gtdCount;
     long minExpireTimeNs = Long.MAX_VALUE;
+    /** Orders resting in this instrument. */
+    int restingCount;
     /** Trades so far: the next trade is number lastTradeNumber + 1. */
     long lastTradeNumber;
 

@@ -13,6 +13,8 @@ import io.pushline.sbe.TimeInForce;
 final class OrderBooks
 {
     private static final int INITIAL_INDEX_CAPACITY = 1 << 12;
+    /** The pool addresses eight longs per order with an int index. */
+    private static final long MAX_POOL = Integer.MAX_VALUE / 8;
 
     final OrderPool orders;
     final LevelPool levels;
@@ -20,28 +22,38 @@ final class OrderBooks
     final int[] ownedIndexes;
     final ExpiryQueue expiry;
     private final LiveOrderIds liveIds;
-    private final int maxOrders;
+    private final int maxOrdersPerInstrument;
     private int restingCount;
     /** No GTD order of this shard expires before this time; may be stale-low, never stale-high. */
     long minExpireTimeNs = Long.MAX_VALUE;
 
     OrderBooks(
-        final List<InstrumentDefinition> instruments, final int shardIndex, final int shardCount, final int maxOrders)
+        final List<InstrumentDefinition> instruments,
+        final int shardIndex,
+        final int shardCount,
+        final int maxOrdersPerInstrument)
     {
-        this.maxOrders = maxOrders;
-        // one spare slot for an incoming order that will not rest while the book is full
-        orders = new OrderPool(maxOrders + 1);
-        levels = new LevelPool(maxOrders + 1);
-        // sized for a typical book, not the largest: inserts into a table sized for maxOrders land on cold cache
-        // lines (measured: 9.8M against 11.2M commands/s). It grows only when the book passes its largest size so far.
-        liveIds = new LiveOrderIds(INITIAL_INDEX_CAPACITY);
-        expiry = new ExpiryQueue(maxOrders + 1);
-        books = new InstrumentBook[instruments.size()];
+        this.maxOrdersPerInstrument = maxOrdersPerInstrument;
         int owned = 0;
         for (int i = shardIndex; i < instruments.size(); i += shardCount)
         {
             owned++;
         }
+        // capacity per instrument, so BOOK_FULL does not depend on how instruments are spread over shards; one spare
+        // slot for an incoming order that will not rest while every book is full
+        final long capacity = (long)owned * maxOrdersPerInstrument + 1;
+        if (capacity > MAX_POOL)
+        {
+            throw new IllegalArgumentException(owned + " instruments x maxOrdersPerInstrument " +
+                maxOrdersPerInstrument + " exceeds " + MAX_POOL + " orders per shard");
+        }
+        orders = new OrderPool((int)capacity);
+        levels = new LevelPool((int)capacity);
+        // sized for a typical book, not the largest: inserts into a table sized for maxOrders land on cold cache
+        // lines (measured: 9.8M against 11.2M commands/s). It grows only when the book passes its largest size so far.
+        liveIds = new LiveOrderIds(INITIAL_INDEX_CAPACITY);
+        expiry = new ExpiryQueue((int)capacity);
+        books = new InstrumentBook[instruments.size()];
         ownedIndexes = new int[owned];
         for (int i = shardIndex, n = 0; i < instruments.size(); i += shardCount)
         {
@@ -50,9 +62,12 @@ final class OrderBooks
         }
     }
 
-    int maxOrders()
+    /**
+     * @return true if the instrument already rests its maximum of orders.
+     */
+    boolean isFull(final InstrumentBook book)
     {
-        return maxOrders;
+        return book.restingCount >= maxOrdersPerInstrument;
     }
 
     /**
@@ -97,9 +112,10 @@ final class OrderBooks
     void restore(final RestingOrder order)
     {
         final InstrumentBook book = owned(order.instrumentIndex);
-        if (restingCount >= maxOrders)
+        if (isFull(book))
         {
-            throw new IllegalStateException("snapshot holds more resting orders than maxOrders=" + maxOrders);
+            throw new IllegalStateException("snapshot holds more resting orders for instrument " + book.instrumentId +
+                " than maxOrdersPerInstrument=" + maxOrdersPerInstrument);
         }
         final int handle = orders.allocate();
         orders.orderId(handle, order.orderId);
@@ -186,6 +202,7 @@ final class OrderBooks
         linkToLevel(book, order);
         liveIds.put(orders.sessionId(order), orders.clOrdId(order), order);
         restingCount++;
+        book.restingCount++;
         if (orders.is(order, TimeInForce.GTD))
         {
             expiry.add(book, orders, order);
@@ -263,6 +280,7 @@ final class OrderBooks
             expiry.remove(book, orders, order);
         }
         restingCount--;
+        book.restingCount--;
         orders.free(order);
     }
 

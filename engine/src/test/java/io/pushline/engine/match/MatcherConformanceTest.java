@@ -207,7 +207,7 @@ public abstract class MatcherConformanceTest extends MatcherTimeAndRulesConforma
     }
 
     @Test
-    void shouldRejectBookFullWhenShardAlreadyRestsMaxOrders()
+    void shouldRejectBookFullWhenInstrumentAlreadyRestsMaxOrders()
     {
         use(2, SelfTradePrevention.NONE);
         final Command b1 = m.given(m.limit(S1, 1, BUY, 99, 5));
@@ -215,7 +215,8 @@ public abstract class MatcherConformanceTest extends MatcherTimeAndRulesConforma
         final Command crossing = m.limit(S1, 3, BUY, 101, 1);
         m.expect(crossing, rejected(crossing, RejectReason.BOOK_FULL));
         final Command otherInstrument = m.gtd(1, S1, 4, BUY, 99, 9_000);
-        m.expect(otherInstrument, rejected(otherInstrument, RejectReason.BOOK_FULL));
+        m.expect(otherInstrument, report(otherInstrument, NEW, 10, 0));
+        m.given(m.cancel(otherInstrument, 40));
         final Command ioc = m.limit(S1, 5, BUY, 101, 1, TimeInForce.IOC);
         m.expect(ioc,
             report(ioc, NEW, 1, 0),

@@ -112,7 +112,7 @@ public final class ReferenceMatcher implements Matcher
      * @param instruments         every instrument, in instruments file order.
      * @param shardIndex          which shard this is.
      * @param shardCount          how many shards there are; this one owns index i when i % shardCount == shardIndex.
-     * @param maxOrders           most orders this shard rests.
+     * @param maxOrders           most orders each instrument rests.
      * @param selfTradePrevention what to do when an order would trade with an order of its own session.
      */
     public ReferenceMatcher(
@@ -209,6 +209,12 @@ public final class ReferenceMatcher implements Matcher
         return restingById.size();
     }
 
+    /** Orders resting in one instrument: capacity is per instrument (maxOrders is per instrument). */
+    private int countIn(final Book book)
+    {
+        return book.canonicalOrders().size();
+    }
+
     public void forEachRestingOrder(
         final int instrumentIndex, final RestingOrder scratch, final RestingOrder.Visitor visitor)
     {
@@ -260,9 +266,9 @@ public final class ReferenceMatcher implements Matcher
         {
             throw new IllegalArgumentException("instrument index not in this shard: " + from.instrumentIndex);
         }
-        if (restingById.size() >= maxOrders)
+        if (countIn(book) >= maxOrders)
         {
-            throw new IllegalStateException("snapshot holds more resting orders than maxOrders=" + maxOrders);
+            throw new IllegalStateException("snapshot holds more resting orders for an instrument than " + maxOrders);
         }
         final Order order = new Order();
         order.orderId = from.orderId;
@@ -336,7 +342,7 @@ public final class ReferenceMatcher implements Matcher
             rejectNewOrder(order, RejectReason.POST_ONLY_WOULD_CROSS);
             return;
         }
-        if (restable && restingById.size() >= maxOrders)
+        if (restable && countIn(book) >= maxOrders)
         {
             rejectNewOrder(order, RejectReason.BOOK_FULL);
             return;

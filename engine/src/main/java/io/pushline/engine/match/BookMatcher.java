@@ -60,19 +60,19 @@ public final class BookMatcher implements Matcher
      */
     public void advanceTime(final long timestampNs, final ReportSink out)
     {
-        if (timestampNs < store.minExpireTimeNs)
+        final ExpiryQueue expiry = store.expiry;
+        if (timestampNs < expiry.nextExpireTimeNs(orders))
         {
             return;
         }
         this.out = out;
-        long nextMin = Long.MAX_VALUE;
-        for (final int index : store.ownedIndexes)
+        final int count = expiry.collectExpired(orders, timestampNs);
+        for (int i = 0; i < count; i++)
         {
-            final InstrumentBook book = store.books[index];
-            expire(book, timestampNs);
-            nextMin = Math.min(nextMin, book.minExpireTimeNs);
+            final int order = expiry.expired(i);
+            publishDone(ExecType.EXPIRED, order, CancelReason.NONE);
+            store.removeResting(store.books[orders.instrumentIndex(order)], order);
         }
-        store.minExpireTimeNs = nextMin;
         this.out = null;
     }
 
@@ -484,21 +484,6 @@ public final class BookMatcher implements Matcher
     {
         final int best = opposite.bestLevel();
         return best != SideBook.NONE && opposite.crosses(price, levels.price(best));
-    }
-
-    private void expire(final InstrumentBook book, final long nowNs)
-    {
-        if (book.gtdCount == 0 || nowNs < book.minExpireTimeNs)
-        {
-            return;
-        }
-        final int count = store.expiry.collectExpired(book, orders, nowNs);
-        for (int i = 0; i < count; i++)
-        {
-            final int order = store.expiry.expired(i);
-            publishDone(ExecType.EXPIRED, order, CancelReason.NONE);
-            store.removeResting(book, order);
-        }
     }
 
     private void publish(final ExecType execType, final int order, final CancelReason reason)

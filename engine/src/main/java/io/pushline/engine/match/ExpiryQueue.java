@@ -1,82 +1,76 @@
 package io.pushline.engine.match;
 
 /**
- * Keeps each instrument's GTD orders in an intrusive list and finds the expired ones in rule order (expiry time,
- * then order id) using scratch arrays sized once, so expiry allocates nothing.
+ * The GTD orders of a shard in one binary heap keyed by (expiry time, order id), pre-allocated for the whole pool, so
+ * the next expiry is known exactly and expiring k orders costs O(k log n), however many GTD orders rest. An order's
+ * heap position is kept in the order itself, so a filled or cancelled GTD order leaves the heap in O(log n). Due
+ * orders are handed out in rule order: instrument index, then expiry time, then order id.
  */
 final class ExpiryQueue
 {
+    private static final int NOT_QUEUED = -1;
+
+    private final int[] heap;
     private final int[] expired;
     private final int[] scratch;
+    private int size;
     private OrderPool sortPool;
 
     ExpiryQueue(final int capacity)
     {
+        heap = new int[capacity];
         expired = new int[capacity];
         scratch = new int[capacity];
     }
 
-    void add(final InstrumentBook book, final OrderPool orders, final int order)
+    /**
+     * @return the earliest expiry time of a queued order, or Long.MAX_VALUE.
+     */
+    long nextExpireTimeNs(final OrderPool orders)
     {
-        orders.gtdPrev(order, OrderPool.NONE);
-        orders.gtdNext(order, book.gtdHead);
-        if (book.gtdHead != OrderPool.NONE)
-        {
-            orders.gtdPrev(book.gtdHead, order);
-        }
-        book.gtdHead = order;
-        book.gtdCount++;
-        book.minExpireTimeNs = Math.min(book.minExpireTimeNs, orders.expireTimeNs(order));
+        return size == 0 ? Long.MAX_VALUE : orders.expireTimeNs(heap[0]);
     }
 
-    /** Unlink an order; the book's minimum may go stale-low, which only costs one empty sweep later. */
-    void remove(final InstrumentBook book, final OrderPool orders, final int order)
+    void add(final OrderPool orders, final int order)
     {
-        final int prev = orders.gtdPrev(order);
-        final int next = orders.gtdNext(order);
-        if (prev == OrderPool.NONE)
+        heap[size] = order;
+        orders.expiryPosition(order, size);
+        siftUp(orders, size++);
+    }
+
+    /** Take an order out, wherever it is; an order already handed out as expired is ignored. */
+    void remove(final OrderPool orders, final int order)
+    {
+        final int position = orders.expiryPosition(order);
+        if (position == NOT_QUEUED)
         {
-            book.gtdHead = next;
+            return;
         }
-        else
+        orders.expiryPosition(order, NOT_QUEUED);
+        final int last = heap[--size];
+        if (position < size)
         {
-            orders.gtdNext(prev, next);
-        }
-        if (next != OrderPool.NONE)
-        {
-            orders.gtdPrev(next, prev);
-        }
-        orders.gtdNext(order, OrderPool.NONE);
-        orders.gtdPrev(order, OrderPool.NONE);
-        if (--book.gtdCount == 0)
-        {
-            book.minExpireTimeNs = Long.MAX_VALUE;
+            heap[position] = last;
+            orders.expiryPosition(last, position);
+            siftDown(orders, position);
+            siftUp(orders, orders.expiryPosition(last));
         }
     }
 
     /**
-     * Collect the book's orders that expire at or before now, sorted by expiry time then order id, and recompute the
-     * minimum expiry of the rest.
+     * Take every order that expires at or before now out of the queue, in rule order.
      *
      * @return how many; read them with {@link #expired(int)}.
      */
-    int collectExpired(final InstrumentBook book, final OrderPool orders, final long nowNs)
+    int collectExpired(final OrderPool orders, final long nowNs)
     {
         int count = 0;
-        long nextMin = Long.MAX_VALUE;
-        for (int order = book.gtdHead; order != OrderPool.NONE; order = orders.gtdNext(order))
+        while (size > 0 && orders.expireTimeNs(heap[0]) <= nowNs)
         {
-            final long expireTimeNs = orders.expireTimeNs(order);
-            if (expireTimeNs <= nowNs)
-            {
-                expired[count++] = order;
-            }
-            else if (expireTimeNs < nextMin)
-            {
-                nextMin = expireTimeNs;
-            }
+            final int order = heap[0];
+            remove(orders, order);
+            expired[count++] = order;
         }
-        book.minExpireTimeNs = nextMin;
         sortPool = orders;
         sort(0, count);
         sortPool = null;
@@ -88,7 +82,60 @@ final class ExpiryQueue
         return expired[i];
     }
 
-    /** Merge sort of expired[from, to) by (expiry, orderId); stable and O(n log n) for a burst of expiries. */
+    private void siftUp(final OrderPool orders, final int start)
+    {
+        int child = start;
+        final int order = heap[child];
+        while (child > 0)
+        {
+            final int parent = (child - 1) >>> 1;
+            if (!earlier(orders, order, heap[parent]))
+            {
+                break;
+            }
+            heap[child] = heap[parent];
+            orders.expiryPosition(heap[child], child);
+            child = parent;
+        }
+        heap[child] = order;
+        orders.expiryPosition(order, child);
+    }
+
+    private void siftDown(final OrderPool orders, final int start)
+    {
+        int parent = start;
+        final int order = heap[parent];
+        while (true)
+        {
+            int child = (parent << 1) + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && earlier(orders, heap[child + 1], heap[child]))
+            {
+                child++;
+            }
+            if (!earlier(orders, heap[child], order))
+            {
+                break;
+            }
+            heap[parent] = heap[child];
+            orders.expiryPosition(heap[parent], parent);
+            parent = child;
+        }
+        heap[parent] = order;
+        orders.expiryPosition(order, parent);
+    }
+
+    private static boolean earlier(final OrderPool orders, final int a, final int b)
+    {
+        final long ea = orders.expireTimeNs(a);
+        final long eb = orders.expireTimeNs(b);
+        return ea < eb || (ea == eb && orders.orderId(a) < orders.orderId(b));
+    }
+
+    /** Merge sort of expired[from, to) by (instrument index, expiry, order id): stable, O(n log n). */
     private void sort(final int from, final int to)
     {
         if (to - from < 2)
@@ -118,8 +165,8 @@ final class ExpiryQueue
 
     private boolean before(final int a, final int b)
     {
-        final long ea = sortPool.expireTimeNs(a);
-        final long eb = sortPool.expireTimeNs(b);
-        return ea < eb || (ea == eb && sortPool.orderId(a) < sortPool.orderId(b));
+        final int ia = sortPool.instrumentIndex(a);
+        final int ib = sortPool.instrumentIndex(b);
+        return ia < ib || (ia == ib && earlier(sortPool, a, b));
     }
 }

@@ -1,7 +1,7 @@
 package io.pushline.engine.match;
 
 /**
- * Both sides of one instrument's book plus the intrusive list of its GTD orders, so expiry never scans the book.
+ * Both sides of one instrument's book, with its resting order count and trade number.
  */
 final class InstrumentBook
 {
@@ -9,9 +9,6 @@ final class InstrumentBook
     final int instrumentIndex;
     final SideBook bids = new SideBook(true);
     final SideBook asks = new SideBook(false);
-    int gtdHead = OrderPool.NONE;
-    int gtdCount;
-    long minExpireTimeNs = Long.MAX_VALUE;
     /** Orders resting in this instrument. */
     int restingCount;
     /** Trades so far: the next trade is number lastTradeNumber + 1. */

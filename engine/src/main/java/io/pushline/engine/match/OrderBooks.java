@@ -24,8 +24,6 @@ final class OrderBooks
     private final LiveOrderIds liveIds;
     private final int maxOrdersPerInstrument;
     private int restingCount;
-    /** No GTD order of this shard expires before this time; may be stale-low, never stale-high. */
-    long minExpireTimeNs = Long.MAX_VALUE;
 
     OrderBooks(
         final List<InstrumentDefinition> instruments,
@@ -205,8 +203,7 @@ final class OrderBooks
         book.restingCount++;
         if (orders.is(order, TimeInForce.GTD))
         {
-            expiry.add(book, orders, order);
-            minExpireTimeNs = Math.min(minExpireTimeNs, orders.expireTimeNs(order));
+            expiry.add(orders, order);
         }
     }
 
@@ -277,7 +274,7 @@ final class OrderBooks
         liveIds.remove(orders.sessionId(order), orders.clOrdId(order));
         if (orders.is(order, TimeInForce.GTD))
         {
-            expiry.remove(book, orders, order);
+            expiry.remove(orders, order);
         }
         restingCount--;
         book.restingCount--;

@@ -30,8 +30,7 @@ final class OrderPool
     private static final int SESSION_ID = 3;
     private static final int GATEWAY_ID = 4;
     private static final int INSTRUMENT_INDEX = 5;
-    private static final int GTD_NEXT = 6;
-    private static final int GTD_PREV = 7;
+    private static final int EXPIRY_POSITION = 6;
 
     private static final int BYTES = 4;
     private static final int SIDE = 0;
@@ -73,8 +72,7 @@ final class OrderPool
             freeHead = next(handle);
             next(handle, NONE);
             prev(handle, NONE);
-            gtdNext(handle, NONE);
-            gtdPrev(handle, NONE);
+            expiryPosition(handle, NONE);
             level(handle, NONE);
             used++;
         }
@@ -223,24 +221,15 @@ final class OrderPool
         ints[h * INTS + INSTRUMENT_INDEX] = value;
     }
 
-    int gtdNext(final int h)
+    /** Position of a GTD order in the shard's expiry heap, or NONE. */
+    int expiryPosition(final int h)
     {
-        return ints[h * INTS + GTD_NEXT];
+        return ints[h * INTS + EXPIRY_POSITION];
     }
 
-    void gtdNext(final int h, final int value)
+    void expiryPosition(final int h, final int value)
     {
-        ints[h * INTS + GTD_NEXT] = value;
-    }
-
-    int gtdPrev(final int h)
-    {
-        return ints[h * INTS + GTD_PREV];
-    }
-
-    void gtdPrev(final int h, final int value)
-    {
-        ints[h * INTS + GTD_PREV] = value;
+        ints[h * INTS + EXPIRY_POSITION] = value;
     }
 
     Side side(final int h)

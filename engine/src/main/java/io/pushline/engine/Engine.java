@@ -19,6 +19,7 @@ import io.pushline.engine.chain.OutputSink;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
@@ -38,40 +39,73 @@ public final class Engine implements AutoCloseable
     private static final int STAMPABLE_LENGTH = Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH;
 
     private final Context context;
+    private final EngineJournals journals;
     private final NodeChain chain;
     private final RingBuffer<CommandEvent> ringBuffer;
     private final EpochNanoClock clock;
     private long lastSequence;
     private long lastTimestampNs;
     private long refusedInputs;
+    private long replayed;
+    private int snapshotsRejected;
+    private long sinceSnapshot;
+    private boolean replaying;
 
     private Engine(final Context context)
     {
         this.context = context;
         this.clock = context.clock();
-        this.chain = new NodeChain(new NodeChain.Settings(
-            context.instruments(),
-            context.layout(),
-            context.shards(),
-            context.ringSize(),
-            context.waitStrategy(),
-            context.maxOrdersPerInstrument(),
-            context.reportStreamCapacity(),
-            context.selfTradePrevention(),
-            context.clientOrderIdCapacity(),
-            context.outputSink(),
-            context.countersFactory(),
-            context.threadFactory(),
-            context.matcherFactory()));
-        this.ringBuffer = chain.ringBuffer();
+        this.journals = context.journalDirectory() == null ? null : EngineJournals.open(context);
+        NodeChain.SnapshotPosition position = null;
+        NodeChain built = null;
         if (context.snapshot() != null)
         {
-            final NodeChain.SnapshotPosition position =
-                chain.loadSnapshot(context.snapshot(), context.snapshot().capacity());
+            built = newChain();
+            position = built.loadSnapshot(context.snapshot(), context.snapshot().capacity());
+        }
+        else
+        {
+            for (final Path file : SnapshotFiles.newestFirst(context.snapshotDirectory()))
+            {
+                final DirectBuffer snapshot = SnapshotFiles.read(file);
+                final NodeChain candidate = newChain();
+                try
+                {
+                    position = candidate.loadSnapshot(snapshot, snapshot.capacity());
+                    built = candidate;
+                    break;
+                }
+                catch (final RuntimeException ex)
+                {
+                    // a corrupt snapshot: fall back to the one before it (or to the whole journal)
+                    snapshotsRejected++;
+                }
+            }
+        }
+        this.chain = built != null ? built : newChain();
+        this.ringBuffer = chain.ringBuffer();
+        if (position != null)
+        {
             lastSequence = position.sequence();
             lastTimestampNs = position.timestampNs();
         }
         chain.start();
+        if (journals != null)
+        {
+            replaying = true;
+            replayed = journals.replay(this, lastSequence);
+            replaying = false;
+        }
+    }
+
+    private NodeChain newChain()
+    {
+        final Context c = context;
+        return new NodeChain(new NodeChain.Settings(
+            c.instruments(), c.layout(), c.shards(), c.ringSize(), c.waitStrategy(), c.maxOrdersPerInstrument(),
+            c.reportStreamCapacity(), c.selfTradePrevention(), c.clientOrderIdCapacity(),
+            journals == null ? c.outputSink() : journals.output(), c.countersFactory(), c.threadFactory(),
+            c.matcherFactory(), journals == null ? null : journals.node()));
     }
 
     /**
@@ -105,6 +139,7 @@ public final class Engine implements AutoCloseable
         final long sequence = lastSequence + 1;
         final long timestampNs = Math.max(lastTimestampNs, clock.nanoTime());
         publish(buffer, offset, length, sequence, timestampNs, length >= STAMPABLE_LENGTH);
+        snapshotIfDue();
         return sequence;
     }
 
@@ -130,7 +165,17 @@ public final class Engine implements AutoCloseable
         }
         final long sequence = Envelope.sequence(buffer, offset);
         publish(buffer, offset, length, Math.max(sequence, lastSequence), Envelope.timestampNs(buffer, offset), false);
+        snapshotIfDue();
         return sequence;
+    }
+
+    private void snapshotIfDue()
+    {
+        if (context.snapshotIntervalCommands() > 0 && !replaying &&
+            ++sinceSnapshot >= context.snapshotIntervalCommands())
+        {
+            writeSnapshotFile();
+        }
     }
 
     private boolean fits(final int length)
@@ -160,7 +205,7 @@ public final class Engine implements AutoCloseable
             final CommandEvent event = ringBuffer.get(ringSequence);
             final UnsafeBuffer input = event.input();
             input.putBytes(0, buffer, offset, length);
-            event.inputLength(length);
+            event.entered(length, sequence, timestampNs);
             if (stamp)
             {
                 Envelope.stamp(input, 0, timestampNs, sequence);
@@ -182,6 +227,46 @@ public final class Engine implements AutoCloseable
     public long takeSnapshot(final OutputSink sink)
     {
         return chain.writeSnapshot(sink, lastSequence, lastTimestampNs);
+    }
+
+    /**
+     * Write a snapshot file into the snapshot directory (waits until idle; the engine restarts from the newest valid
+     * one plus the journal after it). Call from the thread that offers.
+     *
+     * @return the file written.
+     */
+    public Path writeSnapshotFile()
+    {
+        if (context.snapshotDirectory() == null)
+        {
+            throw new IllegalStateException("no snapshot directory configured");
+        }
+        sinceSnapshot = 0;
+        return SnapshotFiles.write(context.snapshotDirectory(), lastSequence, this);
+    }
+
+    /**
+     * @return commands replayed from the journal at start.
+     */
+    public long replayedAtStart()
+    {
+        return replayed;
+    }
+
+    /**
+     * @return snapshot files that failed their checks at start (the engine fell back to older ones).
+     */
+    public int snapshotsRejected()
+    {
+        return snapshotsRejected;
+    }
+
+    /**
+     * @return last input sequence whose journal record meets the sync policy; -1 without a journal.
+     */
+    public long durableSequence()
+    {
+        return journals == null ? -1 : journals.node().durableSequence();
     }
 
     /**
@@ -255,7 +340,17 @@ public final class Engine implements AutoCloseable
      */
     public void close()
     {
-        chain.close();
+        try
+        {
+            chain.close();
+        }
+        finally
+        {
+            if (journals != null)
+            {
+                journals.close();
+            }
+        }
     }
 
     /**
@@ -280,6 +375,11 @@ public final class Engine implements AutoCloseable
         private MatcherFactory matcherFactory;
         private EpochNanoClock clock;
         private DirectBuffer snapshot;
+        private Path journalDirectory;
+        private SyncPolicy syncPolicy = EngineConfiguration.SYNC_POLICY_DEFAULT;
+        private boolean journalRepair;
+        private Path snapshotDirectory;
+        private long snapshotIntervalCommands;
 
         /**
          * Check every value and fill defaults. May be called once.
@@ -328,6 +428,15 @@ public final class Engine implements AutoCloseable
             threadFactory = threadFactory != null ? threadFactory : DaemonThreadFactory.INSTANCE;
             matcherFactory = matcherFactory != null ? matcherFactory : BookMatcher::new;
             clock = clock != null ? clock : new SystemEpochNanoClock();
+            require(syncPolicy != SyncPolicy.PERIODIC, EngineConfiguration.SYNC_POLICY_PROP_NAME,
+                "PERIODIC is not supported by the engine yet (replies would wait for a later sync): " +
+                "use NONE or PER_BATCH");
+            if (journalDirectory != null && snapshotDirectory == null)
+            {
+                snapshotDirectory = journalDirectory.resolve("snapshots");
+            }
+            require(snapshotIntervalCommands >= 0, EngineConfiguration.SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME,
+                "must not be negative, got " + snapshotIntervalCommands);
             return this;
         }
 
@@ -513,6 +622,82 @@ public final class Engine implements AutoCloseable
         public DirectBuffer snapshot()
         {
             return snapshot;
+        }
+
+        /**
+         * @param journalDirectory where the input and output journals live; null runs without a journal.
+         * @return this.
+         */
+        public Context journalDirectory(final Path journalDirectory)
+        {
+            this.journalDirectory = journalDirectory;
+            return this;
+        }
+
+        public Path journalDirectory()
+        {
+            return journalDirectory;
+        }
+
+        /**
+         * @param syncPolicy what a journal record must reach before its command's replies leave.
+         * @return this.
+         */
+        public Context syncPolicy(final SyncPolicy syncPolicy)
+        {
+            this.syncPolicy = syncPolicy;
+            return this;
+        }
+
+        public SyncPolicy syncPolicy()
+        {
+            return syncPolicy;
+        }
+
+        /**
+         * @param journalRepair true to start even when the input journal has a corrupt record with valid ones after
+         *                      it: the journal is cut at the corruption (what is lost is reported).
+         * @return this.
+         */
+        public Context journalRepair(final boolean journalRepair)
+        {
+            this.journalRepair = journalRepair;
+            return this;
+        }
+
+        public boolean journalRepair()
+        {
+            return journalRepair;
+        }
+
+        /**
+         * @param snapshotDirectory where snapshot files live (default: the journal directory's "snapshots").
+         * @return this.
+         */
+        public Context snapshotDirectory(final Path snapshotDirectory)
+        {
+            this.snapshotDirectory = snapshotDirectory;
+            return this;
+        }
+
+        public Path snapshotDirectory()
+        {
+            return snapshotDirectory;
+        }
+
+        /**
+         * @param snapshotIntervalCommands write a snapshot file every so many commands; 0 for never.
+         * @return this.
+         */
+        public Context snapshotIntervalCommands(final long snapshotIntervalCommands)
+        {
+            this.snapshotIntervalCommands = snapshotIntervalCommands;
+            return this;
+        }
+
+        public long snapshotIntervalCommands()
+        {
+            return snapshotIntervalCommands;
         }
 
         public Context clock(final EpochNanoClock clock)

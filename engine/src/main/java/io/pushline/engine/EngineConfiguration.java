@@ -8,6 +8,7 @@ import io.pushline.config.PropertiesConfig;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.journal.SyncPolicy;
 
 /**
  * Property names and defaults of the engine, with units in the names, in the manner of Aeron's Configuration.
@@ -47,6 +48,14 @@ public final class EngineConfiguration
     /** Initial capacity of the table of client order ids (all sessions); it grows only while most ids are live. */
     public static final int CLIENT_ORDER_ID_CAPACITY_DEFAULT = 1 << 14;
 
+    public static final String JOURNAL_DIRECTORY_PROP_NAME = PREFIX + "journalDirectory";
+
+    public static final String SYNC_POLICY_PROP_NAME = PREFIX + "syncPolicy";
+    public static final SyncPolicy SYNC_POLICY_DEFAULT = SyncPolicy.PER_BATCH;
+
+    public static final String SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME = PREFIX + "snapshotIntervalCommands";
+    public static final long SNAPSHOT_INTERVAL_COMMANDS_DEFAULT = 1_000_000;
+
     private EngineConfiguration()
     {
     }
@@ -76,6 +85,12 @@ public final class EngineConfiguration
                 SELF_TRADE_PREVENTION_PROP_NAME, SelfTradePrevention.class, SELF_TRADE_PREVENTION_DEFAULT))
             .clientOrderIdCapacity(config.intValue(
                 CLIENT_ORDER_ID_CAPACITY_PROP_NAME, CLIENT_ORDER_ID_CAPACITY_DEFAULT, 16, 1 << 28));
+        final Path journal = config.path(JOURNAL_DIRECTORY_PROP_NAME, null);
+        context
+            .journalDirectory(journal)
+            .syncPolicy(config.enumValue(SYNC_POLICY_PROP_NAME, SyncPolicy.class, SYNC_POLICY_DEFAULT))
+            .snapshotIntervalCommands(config.longValue(SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME,
+                journal == null ? 0 : SNAPSHOT_INTERVAL_COMMANDS_DEFAULT, 0, Long.MAX_VALUE));
         final List<String> unknown = config.unknownKeys(PREFIX);
         if (!unknown.isEmpty())
         {

@@ -19,14 +19,16 @@ final class ChainHandlers
      */
     static final class OneThread implements EventHandler<CommandEvent>
     {
+        private final JournalNode journal;
         private final ValidateNode validate;
         private final MatchNode match;
         private final RespondNode respond;
         private final NodeCounters chainCounters;
 
-        OneThread(final ValidateNode validate, final MatchNode match, final RespondNode respond,
-            final NodeCounters chainCounters)
+        OneThread(final JournalNode journal, final ValidateNode validate, final MatchNode match,
+            final RespondNode respond, final NodeCounters chainCounters)
         {
+            this.journal = journal;
             this.validate = validate;
             this.match = match;
             this.respond = respond;
@@ -41,6 +43,10 @@ final class ChainHandlers
 
         public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
         {
+            if (journal != null)
+            {
+                journal.onEvent(event);
+            }
             validate.onEvent(event, sequence);
             respond.begin(event);
             match.onEvent(event);
@@ -51,6 +57,11 @@ final class ChainHandlers
             chainCounters.event();
             if (endOfBatch)
             {
+                if (journal != null)
+                {
+                    // the batch's inputs become durable before any of its replies leave (see GatedOutput)
+                    journal.endOfBatch();
+                }
                 respond.endOfBatch();
                 chainCounters.batchEnd(System.nanoTime());
                 validate.counters().publishUntimed();
@@ -97,6 +108,29 @@ final class ChainHandlers
             if (endOfBatch)
             {
                 node.counters().batchEnd(System.nanoTime());
+            }
+        }
+    }
+
+    /**
+     * The journal stage of the threaded layouts, beside validate: respond runs after it, and the Disruptor publishes
+     * this stage's progress only after the batch's commit, so no reply leaves before its command is durable.
+     */
+    static final class Journal implements EventHandler<CommandEvent>
+    {
+        private final JournalNode node;
+
+        Journal(final JournalNode node)
+        {
+            this.node = node;
+        }
+
+        public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
+        {
+            node.onEvent(event);
+            if (endOfBatch)
+            {
+                node.endOfBatch();
             }
         }
     }

@@ -21,6 +21,9 @@ public final class CommandEvent
 
     final UnsafeBuffer input = new UnsafeBuffer(ByteBuffer.allocateDirect(MAX_INPUT_LENGTH));
     int inputLength;
+    /** Engine sequence and time given on entry (also for an input too short to carry them in its envelope). */
+    long sequence;
+    long timestampNs;
     /** Template id the guard found, or a negative MessageGuard code for a malformed input. */
     int templateId;
     /** Written by validate. */
@@ -40,11 +43,15 @@ public final class CommandEvent
     }
 
     /**
-     * @param length of the input message just copied in.
+     * @param length      of the input message just copied in.
+     * @param sequence    engine sequence given to it.
+     * @param timestampNs engine time given to it.
      */
-    public void inputLength(final int length)
+    public void entered(final int length, final long sequence, final long timestampNs)
     {
         this.inputLength = length;
+        this.sequence = sequence;
+        this.timestampNs = timestampNs;
     }
 
     /**

@@ -40,6 +40,7 @@ public final class NodeChain implements AutoCloseable
      * @param countersFactory      makes the counters.
      * @param threadFactory        makes the consumer threads.
      * @param matcherFactory       makes each shard's matcher.
+     * @param journal              journals the inputs, or null.
      */
     public record Settings(
         List<InstrumentDefinition> instruments,
@@ -54,7 +55,8 @@ public final class NodeChain implements AutoCloseable
         OutputSink outputSink,
         NodeCounters.Factory countersFactory,
         ThreadFactory threadFactory,
-        MatcherFactory matcherFactory)
+        MatcherFactory matcherFactory,
+        JournalNode journal)
     {
     }
 
@@ -104,8 +106,8 @@ public final class NodeChain implements AutoCloseable
             validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
                 settings.clientOrderIdCapacity());
             streams[0].fullHandler(respondNode::drain);
-            disruptor.handleEventsWith(
-                new ChainHandlers.OneThread(validateNode, matchNodes[0], respondNode, chainCounters));
+            disruptor.handleEventsWith(new ChainHandlers.OneThread(
+                settings.journal(), validateNode, matchNodes[0], respondNode, chainCounters));
         }
         else
         {
@@ -221,7 +223,16 @@ public final class NodeChain implements AutoCloseable
             respondNode, settings.waitStrategy().newIdleStrategy(), runState);
         disruptor.handleEventsWith(validate);
         disruptor.after(validate).handleEventsWith(shards);
-        disruptor.after(validate).handleEventsWith(respond);
+        if (settings.journal() != null)
+        {
+            final ChainHandlers.Journal journal = new ChainHandlers.Journal(settings.journal());
+            disruptor.handleEventsWith(journal);
+            disruptor.after(validate, journal).handleEventsWith(respond);
+        }
+        else
+        {
+            disruptor.after(validate).handleEventsWith(respond);
+        }
         gate.bind(validate, shards);
     }
 

@@ -1,0 +1,51 @@
+package io.pushline.engine.chain;
+
+import io.pushline.journal.JournalAppender;
+
+/**
+ * First node when the engine journals: appends every input, as stamped on entry, to the input journal, and at the end
+ * of each batch commits it under the journal's sync policy. Replies wait for that commit (see {@link GatedOutput} and
+ * the stage order of the threaded layouts), so no reply ever leaves before its command's record is durable.
+ */
+public final class JournalNode
+{
+    /** Record type of an input command in the input journal. */
+    public static final int INPUT_RECORD = 1;
+    /** Record type of a report in the output journal. */
+    public static final int OUTPUT_RECORD = 2;
+
+    private final JournalAppender inputs;
+    private long recoveredThrough;
+
+    /**
+     * @param inputs           appender of the input journal.
+     * @param recoveredThrough last sequence already in the journal: commands replayed at recovery are not appended
+     *                         again.
+     */
+    public JournalNode(final JournalAppender inputs, final long recoveredThrough)
+    {
+        this.inputs = inputs;
+        this.recoveredThrough = recoveredThrough;
+    }
+
+    void onEvent(final CommandEvent event)
+    {
+        if (event.sequence > recoveredThrough)
+        {
+            inputs.append(event.input, 0, event.inputLength, INPUT_RECORD, event.sequence, event.timestampNs);
+        }
+    }
+
+    void endOfBatch()
+    {
+        inputs.commitBatch();
+    }
+
+    /**
+     * @return last input sequence whose record meets the sync policy.
+     */
+    public long durableSequence()
+    {
+        return Math.max(inputs.durableSequence(), recoveredThrough);
+    }
+}

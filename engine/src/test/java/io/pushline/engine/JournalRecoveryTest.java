@@ -1,0 +1,188 @@
+package io.pushline.engine;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.pushline.config.InstrumentDefinition;
+import io.pushline.engine.chain.ChainLayout;
+import io.pushline.engine.chain.OutputSink;
+import io.pushline.journal.Journal;
+import io.pushline.journal.JournalReader;
+import io.pushline.journal.SyncPolicy;
+import io.pushline.protocol.Envelope;
+import org.agrona.DirectBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An engine with a journal comes back, after a restart, with the state it had; from the newest valid snapshot plus
+ * the journal after it as from the whole journal; and no reply ever leaves before its command is durable.
+ */
+class JournalRecoveryTest
+{
+    private static final int COMMANDS = 40_000;
+    private static final int MORE = 10_000;
+    private final List<InstrumentDefinition> instruments = TestInstruments.of(10);
+
+    @ParameterizedTest
+    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "SHARDED"})
+    void shouldComeBackWithSameStateAndContinueIdenticallyWhenRestarted(
+        final ChainLayout layout, @TempDir final Path dir)
+    {
+        final long seed = Long.getLong("pushline.test.seed", System.nanoTime());
+        System.out.println("JournalRecoveryTest seed=" + seed);
+        final EncodedStream stream = EncodedStream.generate(seed, instruments, 8, COMMANDS + MORE);
+
+        final CapturedOutput continuous = new CapturedOutput();
+        final long continuousHash;
+        final int outputAtRestart;
+        try (Engine engine = launch(layout, null, continuous))
+        {
+            stream.offer(engine, stream.position(0), COMMANDS);
+            engine.awaitIdle();
+            outputAtRestart = continuous.length();
+            stream.offer(engine, stream.position(COMMANDS), MORE);
+            continuousHash = engine.stateHash();
+        }
+
+        final long hashAtRestart;
+        try (Engine engine = launch(layout, dir, new CapturedOutput()))
+        {
+            stream.offer(engine, stream.position(0), COMMANDS);
+            hashAtRestart = engine.stateHash();
+        }
+        final CapturedOutput afterRestart = new CapturedOutput();
+        try (Engine engine = launch(layout, dir, afterRestart))
+        {
+            assertEquals(COMMANDS, engine.replayedAtStart(), "seed=" + seed);
+            assertEquals(hashAtRestart, engine.stateHash(), "seed=" + seed + " state after recovery");
+            assertEquals(0, afterRestart.count(), "replayed commands are not answered again");
+            stream.offer(engine, stream.position(COMMANDS), MORE);
+            assertEquals(continuousHash, engine.stateHash(), "seed=" + seed);
+        }
+        for (int i = 0; i < afterRestart.length(); i++)
+        {
+            final int at = i;
+            assertEquals(continuous.buffer().getByte(outputAtRestart + i), afterRestart.buffer().getByte(i),
+                () -> "seed=" + seed + " reports after the restart differ at byte " + at);
+        }
+        assertEquals(continuous.length() - outputAtRestart, afterRestart.length());
+    }
+
+    @Test
+    void shouldRecoverFromSnapshotPlusTailAsFromWholeJournalAndSkipCorruptSnapshot(@TempDir final Path dir)
+        throws IOException
+    {
+        final EncodedStream stream = EncodedStream.generate(11, instruments, 8, COMMANDS);
+        try (Engine engine = Engine.launch(context(ChainLayout.ONE_THREAD, dir, new CapturedOutput())
+            .snapshotIntervalCommands(15_000)))
+        {
+            stream.offerAll(engine);
+            engine.awaitIdle();
+        }
+        final List<Path> snapshots = SnapshotFiles.newestFirst(dir.resolve("snapshots"));
+        assertEquals(2, snapshots.size(), "snapshots at 15,000 and 30,000");
+
+        final long fromSnapshot = recover(dir, COMMANDS - 30_000, 0);
+
+        final byte[] newest = Files.readAllBytes(snapshots.get(0));
+        newest[newest.length / 2] ^= 0x40;
+        Files.write(snapshots.get(0), newest);
+        final long fromOlderSnapshot = recover(dir, COMMANDS - 15_000, 1);
+
+        for (final Path snapshot : snapshots)
+        {
+            Files.delete(snapshot);
+        }
+        final long fromWholeJournal = recover(dir, COMMANDS, 0);
+
+        assertEquals(fromWholeJournal, fromSnapshot);
+        assertEquals(fromWholeJournal, fromOlderSnapshot);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "STAGED"})
+    void shouldReplyOnlyAfterCommandIsDurableAndJournalEveryReport(final ChainLayout layout, @TempDir final Path dir)
+    {
+        final EncodedStream stream = EncodedStream.generate(5, instruments, 8, 20_000);
+        final Engine[] engine = new Engine[1];
+        final long[] replies = { 0 };
+        final OutputSink checking = (buffer, offset, length) ->
+        {
+            final long commandSequence = Envelope.sequence(buffer, offset);
+            assertTrue(engine[0].durableSequence() >= commandSequence,
+                "reply to " + commandSequence + " before durable " + engine[0].durableSequence());
+            replies[0]++;
+        };
+        engine[0] = Engine.launch(context(layout, dir, checking).syncPolicy(SyncPolicy.PER_BATCH));
+        try
+        {
+            stream.offerAll(engine[0]);
+            engine[0].awaitIdle();
+        }
+        finally
+        {
+            engine[0].close();
+        }
+        assertTrue(replies[0] > 20_000);
+        assertEquals(replies[0], countRecords(dir, "output"), "every report is in the output journal");
+        assertEquals(20_000, countRecords(dir, "input"), "every command is in the input journal");
+    }
+
+    private long recover(final Path dir, final long expectedReplayed, final int expectedRejected)
+    {
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, dir, new CapturedOutput()))
+        {
+            assertEquals(expectedReplayed, engine.replayedAtStart());
+            assertEquals(expectedRejected, engine.snapshotsRejected());
+            return engine.stateHash();
+        }
+    }
+
+    private static long countRecords(final Path dir, final String prefix)
+    {
+        try (Journal journal = Journal.open(new Journal.Context().directory(dir).filePrefix(prefix));
+            JournalReader reader = journal.newReader())
+        {
+            final long[] count = { 0 };
+            while (reader.poll((DirectBuffer buffer, int offset, int length, int type, long sequence, long time) ->
+                count[0]++, 4096) > 0)
+            {
+                assertTrue(count[0] >= 0);
+            }
+            return count[0];
+        }
+    }
+
+    private Engine launch(final ChainLayout layout, final Path dir, final OutputSink sink)
+    {
+        return Engine.launch(context(layout, dir, sink));
+    }
+
+    private Engine.Context context(final ChainLayout layout, final Path dir, final OutputSink sink)
+    {
+        return new Engine.Context()
+            .instruments(instruments)
+            .layout(layout)
+            .shards(2)
+            .ringSize(1024)
+            .maxOrdersPerInstrument(1 << 14)
+            .journalDirectory(dir)
+            .syncPolicy(SyncPolicy.NONE)
+            .outputSink(sink);
+    }
+
+    @SuppressWarnings("unused")
+    private static long reportSequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + 8 + 24, ByteOrder.LITTLE_ENDIAN);
+    }
+}

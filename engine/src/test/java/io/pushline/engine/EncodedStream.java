@@ -3,6 +3,7 @@ package io.pushline.engine;
 import java.util.List;
 
 import io.pushline.config.InstrumentDefinition;
+import io.pushline.engine.chain.OutputSink;
 import io.pushline.engine.match.Command;
 import io.pushline.engine.match.RandomCommandGenerator;
 import org.agrona.ExpandableArrayBuffer;
@@ -87,6 +88,24 @@ public final class EncodedStream
             offset += length + 4;
         }
         return offset;
+    }
+
+    /**
+     * Visit commands from one index to another (exclusive).
+     *
+     * @param from    first command index.
+     * @param to      end command index.
+     * @param visitor receives each encoded command.
+     */
+    public void forEach(final int from, final int to, final OutputSink visitor)
+    {
+        int offset = position(from);
+        for (int i = from; i < to; i++)
+        {
+            final int length = buffer.getInt(offset - 4);
+            visitor.onMessage(buffer, offset, length);
+            offset += length + 4;
+        }
     }
 
     /**

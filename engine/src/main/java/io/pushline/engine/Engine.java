@@ -21,6 +21,10 @@ import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
+import io.pushline.protocol.MessageGuard;
+import io.pushline.sbe.AdminAction;
+import io.pushline.sbe.AdminCommandDecoder;
+import io.pushline.sbe.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -49,6 +53,7 @@ public final class Engine implements AutoCloseable
     private long replayed;
     private int snapshotsRejected;
     private long sinceSnapshot;
+    private long lastSnapshotNs;
     private boolean replaying;
 
     private Engine(final Context context)
@@ -139,7 +144,7 @@ public final class Engine implements AutoCloseable
         final long sequence = lastSequence + 1;
         final long timestampNs = Math.max(lastTimestampNs, clock.nanoTime());
         publish(buffer, offset, length, sequence, timestampNs, length >= STAMPABLE_LENGTH);
-        snapshotIfDue();
+        snapshotIfDue(isSnapshotCommand(buffer, offset, length));
         return sequence;
     }
 
@@ -165,17 +170,36 @@ public final class Engine implements AutoCloseable
         }
         final long sequence = Envelope.sequence(buffer, offset);
         publish(buffer, offset, length, Math.max(sequence, lastSequence), Envelope.timestampNs(buffer, offset), false);
-        snapshotIfDue();
+        snapshotIfDue(isSnapshotCommand(buffer, offset, length));
         return sequence;
     }
 
-    private void snapshotIfDue()
+    /**
+     * A snapshot is due on an admin SNAPSHOT command, every so many commands, or every so long: the sequencer writes
+     * it here, after the command, when the chain has answered everything before (any layout). Not while replaying.
+     */
+    private void snapshotIfDue(final boolean asked)
     {
-        if (context.snapshotIntervalCommands() > 0 && !replaying &&
-            ++sinceSnapshot >= context.snapshotIntervalCommands())
+        if (replaying || context.snapshotDirectory() == null)
+        {
+            return;
+        }
+        sinceSnapshot++;
+        final boolean byCount = context.snapshotIntervalCommands() > 0 &&
+            sinceSnapshot >= context.snapshotIntervalCommands();
+        final boolean byTime = context.snapshotIntervalNs() > 0 &&
+            lastTimestampNs - lastSnapshotNs >= context.snapshotIntervalNs();
+        if (asked || byCount || byTime)
         {
             writeSnapshotFile();
         }
+    }
+
+    private static boolean isSnapshotCommand(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return MessageGuard.check(buffer, offset, length) == AdminCommandDecoder.TEMPLATE_ID &&
+            buffer.getByte(offset + MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.actionEncodingOffset()) ==
+            (byte)AdminAction.SNAPSHOT.value();
     }
 
     private boolean fits(final int length)
@@ -242,6 +266,7 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("no snapshot directory configured");
         }
         sinceSnapshot = 0;
+        lastSnapshotNs = lastTimestampNs;
         return SnapshotFiles.write(context.snapshotDirectory(), lastSequence, this);
     }
 
@@ -380,6 +405,7 @@ public final class Engine implements AutoCloseable
         private boolean journalRepair;
         private Path snapshotDirectory;
         private long snapshotIntervalCommands;
+        private long snapshotIntervalNs;
 
         /**
          * Check every value and fill defaults. May be called once.
@@ -698,6 +724,21 @@ public final class Engine implements AutoCloseable
         public long snapshotIntervalCommands()
         {
             return snapshotIntervalCommands;
+        }
+
+        /**
+         * @param snapshotIntervalNs write a snapshot when this much engine time has passed since the last; 0 for never.
+         * @return this.
+         */
+        public Context snapshotIntervalNs(final long snapshotIntervalNs)
+        {
+            this.snapshotIntervalNs = snapshotIntervalNs;
+            return this;
+        }
+
+        public long snapshotIntervalNs()
+        {
+            return snapshotIntervalNs;
         }
 
         public Context clock(final EpochNanoClock clock)

@@ -56,6 +56,8 @@ public final class EngineConfiguration
     public static final String SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME = PREFIX + "snapshotIntervalCommands";
     public static final long SNAPSHOT_INTERVAL_COMMANDS_DEFAULT = 1_000_000;
 
+    public static final String SNAPSHOT_INTERVAL_PROP_NAME = PREFIX + "snapshotInterval";
+
     private EngineConfiguration()
     {
     }
@@ -90,7 +92,8 @@ public final class EngineConfiguration
             .journalDirectory(journal)
             .syncPolicy(config.enumValue(SYNC_POLICY_PROP_NAME, SyncPolicy.class, SYNC_POLICY_DEFAULT))
             .snapshotIntervalCommands(config.longValue(SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME,
-                journal == null ? 0 : SNAPSHOT_INTERVAL_COMMANDS_DEFAULT, 0, Long.MAX_VALUE));
+                journal == null ? 0 : SNAPSHOT_INTERVAL_COMMANDS_DEFAULT, 0, Long.MAX_VALUE))
+            .snapshotIntervalNs(config.durationNs(SNAPSHOT_INTERVAL_PROP_NAME, 0));
         final List<String> unknown = config.unknownKeys(PREFIX);
         if (!unknown.isEmpty())
         {

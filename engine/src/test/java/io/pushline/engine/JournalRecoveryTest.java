@@ -9,11 +9,14 @@ import java.util.List;
 import io.pushline.config.InstrumentDefinition;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.OutputSink;
+import io.pushline.engine.match.Command;
 import io.pushline.journal.Journal;
 import io.pushline.journal.JournalReader;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
+import io.pushline.sbe.AdminAction;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +109,40 @@ class JournalRecoveryTest
 
         assertEquals(fromWholeJournal, fromSnapshot);
         assertEquals(fromWholeJournal, fromOlderSnapshot);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChainLayout.class)
+    void shouldWriteSnapshotWhenAdminAsksAndWhenIntervalPasses(final ChainLayout layout, @TempDir final Path dir)
+    {
+        final EncodedStream stream = EncodedStream.generate(3, instruments, 8, 5_000);
+        final SbeCommands sbe = new SbeCommands();
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(128);
+        final long[] now = { 1_000 };
+        final Path snapshots = dir.resolve("snapshots");
+        try (Engine engine = Engine.launch(context(layout, dir, new CapturedOutput())
+            .clock(() -> now[0]++)
+            .snapshotIntervalNs(1_000_000)))
+        {
+            // offer() stamps with the test's clock: 2,000 commands take 2,000 ns, well inside the interval
+            stream.forEach(0, 2_000, (b, offset, length) -> engine.offer(b, offset, length));
+            assertEquals(0, SnapshotFiles.newestFirst(snapshots).size());
+            final Command snapshot = new Command().reset();
+            snapshot.type = Command.ADMIN;
+            snapshot.adminAction = AdminAction.SNAPSHOT;
+            engine.offer(buffer, 0, sbe.encode(snapshot, buffer, 0));
+            assertEquals(1, SnapshotFiles.newestFirst(snapshots).size(), "written on SNAPSHOT");
+
+            now[0] += 2_000_000;
+            stream.forEach(2_000, 2_001, (b, offset, length) -> engine.offer(b, offset, length));
+            assertEquals(2, SnapshotFiles.newestFirst(snapshots).size(), "written when the interval passed");
+            stream.forEach(2_001, 5_000, (b, offset, length) -> engine.offer(b, offset, length));
+            engine.awaitIdle();
+        }
+        try (Engine engine = launch(layout, dir, new CapturedOutput()))
+        {
+            assertEquals(2_999, engine.replayedAtStart(), "recovered from the snapshot taken after command 2,002");
+        }
     }
 
     @ParameterizedTest

@@ -71,13 +71,18 @@ public final class MemoryFootprintMain
             // instrument 1 already rests its maximum
             offer(engine, sbe, buffer, command);
             engine.awaitIdle();
+            final long[] snapshotBytes = { 0 };
+            final long snapshotStart = System.nanoTime();
+            final long snapshotOrders = engine.takeSnapshot((b, o, l) -> snapshotBytes[0] += l);
+            final long snapshotMs = (System.nanoTime() - snapshotStart) / 1_000_000;
             System.gc();
             final long usedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             final long maxMb = Runtime.getRuntime().maxMemory() >> 20;
             final boolean bookFull = lastReject[0] == RejectReason.BOOK_FULL.value() && rejects[0] == 1;
             System.out.println((resting == MAX_ORDERS && bookFull ? "OK" : "FAILED") + " resting=" + resting +
                 " rejects=" + rejects[0] + " lastReject=" + lastReject[0] + " heapUsedMb=" + usedMb +
-                " heapMaxMb=" + maxMb);
+                " heapMaxMb=" + maxMb + " snapshotOrders=" + snapshotOrders +
+                " snapshotMb=" + (snapshotBytes[0] >> 20) + " snapshotMs=" + snapshotMs);
             System.exit(resting == MAX_ORDERS && bookFull ? 0 : 1);
         }
     }

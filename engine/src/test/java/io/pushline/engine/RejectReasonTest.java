@@ -457,7 +457,7 @@ class RejectReasonTest
     void shouldRejectAdminCommandWhenActionByteUnknown()
     {
         // the engine answers with an ExecutionReport REJECTED (the rules do not say what answers an admin)
-        for (final byte raw : new byte[] {0, 6, 100, (byte)255})
+        for (final byte raw : new byte[] {0, 7, 100, (byte)255})
         {
             final Command admin = admin(AdminAction.HALT, 1, 0);
             assertRejected(sendWithByte(admin, AdminCommandEncoder.actionEncodingOffset(), raw),

@@ -6,6 +6,7 @@ import io.pushline.engine.match.Command;
 import io.pushline.engine.match.OrderRules;
 import io.pushline.engine.match.RestingOrder;
 import io.pushline.protocol.MessageGuard;
+import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.AdminCommandDecoder;
 import io.pushline.sbe.CancelOnDisconnectDecoder;
 import io.pushline.sbe.CancelOrderDecoder;
@@ -253,9 +254,9 @@ public final class ValidateNode
         command.adminAction = decoder.action();
         command.instrumentIndex = rules.indexOf(command.instrumentId);
         command.rejectReason = orderRules.applyAdmin(command);
-        if (command.rejectReason == RejectReason.NONE)
+        if (command.rejectReason == RejectReason.NONE && command.adminAction != AdminAction.SNAPSHOT)
         {
-            // every admin action reaches the shard: it keeps its own copy of the instrument state for replaces
+            // every admin action on an instrument reaches its shard: it keeps its own copy of the instrument state
             event.route = shardOf(command.instrumentIndex);
         }
     }

@@ -103,6 +103,11 @@ public final class OrderRules
     public RejectReason applyAdmin(final Command command)
     {
         final int index = command.instrumentIndex;
+        if (command.adminAction == AdminAction.SNAPSHOT)
+        {
+            // the engine writes the snapshot (see Engine); no instrument state changes
+            return RejectReason.NONE;
+        }
         if (index == InstrumentRules.UNKNOWN)
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
@@ -112,7 +117,7 @@ public final class OrderRules
         {
             case HALT, HALT_AND_CANCEL -> rules.halted[index] = true;
             case RESUME -> rules.halted[index] = false;
-            case CANCEL_ALL ->
+            case CANCEL_ALL, SNAPSHOT ->
             {
             }
             case SET_REFERENCE_PRICE ->

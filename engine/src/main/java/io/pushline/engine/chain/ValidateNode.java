@@ -5,6 +5,7 @@ import io.pushline.engine.match.InstrumentRules;
 import io.pushline.engine.match.Command;
 import io.pushline.engine.match.OrderRules;
 import io.pushline.engine.match.RestingOrder;
+import io.pushline.protocol.Envelope;
 import io.pushline.protocol.MessageGuard;
 import io.pushline.sbe.AdminAction;
 import io.pushline.sbe.AdminCommandDecoder;
@@ -80,6 +81,11 @@ public final class ValidateNode
             return;
         }
         header.wrap(input, 0);
+        // every message starts with the same envelope at the same offsets (see the schema): read it once here
+        command.sessionId = Envelope.sessionId(input, 0);
+        command.gatewayId = Envelope.gatewayId(input, 0);
+        command.timestampNs = Envelope.timestampNs(input, 0);
+        command.sequence = Envelope.sequence(input, 0);
         final int b = header.blockLength();
         final int v = header.version();
         final int o = MessageHeaderDecoder.ENCODED_LENGTH;
@@ -105,10 +111,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.NEW_ORDER;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.orderId = command.sequence;
         command.clOrdId = decoder.clOrdId();
         command.instrumentId = decoder.instrumentId();
@@ -141,10 +143,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.CANCEL;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.clOrdId = decoder.clOrdId();
         command.origClOrdId = decoder.origClOrdId();
         if (!sharded)
@@ -162,10 +160,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.REPLACE;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.clOrdId = decoder.clOrdId();
         command.origClOrdId = decoder.origClOrdId();
         command.price = decoder.price();
@@ -208,10 +202,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.MASS_CANCEL;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.clOrdId = decoder.clOrdId();
         command.instrumentId = decoder.instrumentId();
         if (command.instrumentId == 0)
@@ -233,10 +223,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.CANCEL_ON_DISCONNECT;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.instrumentIndex = Command.ALL_INSTRUMENTS;
         event.route = CommandEvent.ROUTE_ALL;
     }
@@ -245,10 +231,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.ADMIN;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         command.price = decoder.price();
         command.instrumentId = decoder.instrumentId();
         command.adminAction = decoder.action();
@@ -265,10 +247,6 @@ public final class ValidateNode
     {
         final Command command = event.command;
         command.type = Command.CLOCK_TICK;
-        command.sessionId = decoder.sessionId();
-        command.gatewayId = decoder.gatewayId();
-        command.timestampNs = decoder.timestampNs();
-        command.sequence = decoder.sequence();
         // time advances in every shard for every command; a tick does nothing more
     }
 

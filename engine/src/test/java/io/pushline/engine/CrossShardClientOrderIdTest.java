@@ -8,7 +8,6 @@ import io.pushline.engine.match.Command;
 import io.pushline.sbe.CancelRejectDecoder;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.MessageHeaderDecoder;
-import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
@@ -96,42 +95,18 @@ class CrossShardClientOrderIdTest
 
     private static Command limit(final long clOrdId, final int instrumentId)
     {
-        final Command c = new Command().reset();
-        c.type = Command.NEW_ORDER;
-        c.sessionId = S1;
-        c.gatewayId = 1;
-        c.clOrdId = clOrdId;
-        c.instrumentId = instrumentId;
-        c.side = Side.BUY;
-        c.ordType = OrdType.LIMIT;
-        c.timeInForce = TimeInForce.GTC;
-        c.price = 990_000;
-        c.quantity = 10;
-        return c;
+        return TestCommands.limit(S1, clOrdId, instrumentId, Side.BUY, TimeInForce.GTC, 990_000, 10);
     }
 
     private static Command replace(final long clOrdId, final long origClOrdId, final int instrumentId)
     {
-        final Command c = new Command().reset();
-        c.type = Command.REPLACE;
-        c.sessionId = S1;
-        c.gatewayId = 1;
-        c.clOrdId = clOrdId;
-        c.origClOrdId = origClOrdId;
+        final Command c = TestCommands.replace(S1, clOrdId, origClOrdId, 990_000, 5);
         c.instrumentId = instrumentId;
-        c.price = 990_000;
-        c.quantity = 5;
         return c;
     }
 
     private static Command cancel(final long clOrdId, final long origClOrdId)
     {
-        final Command c = new Command().reset();
-        c.type = Command.CANCEL;
-        c.sessionId = S1;
-        c.gatewayId = 1;
-        c.clOrdId = clOrdId;
-        c.origClOrdId = origClOrdId;
-        return c;
+        return TestCommands.cancel(S1, clOrdId, origClOrdId);
     }
 }

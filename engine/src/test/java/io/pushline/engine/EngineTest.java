@@ -5,7 +5,6 @@ import io.pushline.engine.match.Command;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
 import io.pushline.sbe.OrdStatus;
-import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
@@ -73,17 +72,6 @@ class EngineTest
     private static Command limit(final int session, final long clOrdId, final Side side, final long price,
         final long quantity)
     {
-        final Command c = new Command().reset();
-        c.type = Command.NEW_ORDER;
-        c.sessionId = session;
-        c.gatewayId = 1;
-        c.clOrdId = clOrdId;
-        c.instrumentId = 1;
-        c.side = side;
-        c.ordType = OrdType.LIMIT;
-        c.timeInForce = TimeInForce.DAY;
-        c.price = price;
-        c.quantity = quantity;
-        return c;
+        return TestCommands.limit(session, clOrdId, 1, side, TimeInForce.DAY, price, quantity);
     }
 }

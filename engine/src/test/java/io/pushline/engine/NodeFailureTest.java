@@ -10,7 +10,6 @@ import io.pushline.engine.match.Matcher;
 import io.pushline.engine.match.ReportSink;
 import io.pushline.engine.match.RestingOrder;
 import io.pushline.engine.match.SelfTradePrevention;
-import io.pushline.sbe.OrdType;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.ExpandableArrayBuffer;
@@ -63,18 +62,7 @@ class NodeFailureTest
 
     private static Command order(final long clOrdId)
     {
-        final Command c = new Command().reset();
-        c.type = Command.NEW_ORDER;
-        c.sessionId = 1;
-        c.gatewayId = 1;
-        c.clOrdId = clOrdId;
-        c.instrumentId = 1;
-        c.side = Side.BUY;
-        c.ordType = OrdType.LIMIT;
-        c.timeInForce = TimeInForce.DAY;
-        c.price = 990_000;
-        c.quantity = 1;
-        return c;
+        return TestCommands.limit(1, clOrdId, 1, Side.BUY, TimeInForce.DAY, 990_000, 1);
     }
 
     /** The fast book, with a planted bug: it throws on one client order id. */

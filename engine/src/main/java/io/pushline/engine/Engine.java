@@ -45,6 +45,7 @@ public final class Engine implements AutoCloseable
     private final Context context;
     private final EngineJournals journals;
     private final NodeChain chain;
+    private final SnapshotReplica replica;
     private final RingBuffer<CommandEvent> ringBuffer;
     private final EpochNanoClock clock;
     private long lastSequence;
@@ -63,10 +64,12 @@ public final class Engine implements AutoCloseable
         this.journals = context.journalDirectory() == null ? null : EngineJournals.open(context);
         NodeChain.SnapshotPosition position = null;
         NodeChain built = null;
+        DirectBuffer loaded = null;
         if (context.snapshot() != null)
         {
             built = newChain();
             position = built.loadSnapshot(context.snapshot(), context.snapshot().capacity());
+            loaded = context.snapshot();
         }
         else
         {
@@ -78,6 +81,7 @@ public final class Engine implements AutoCloseable
                 {
                     position = candidate.loadSnapshot(snapshot, snapshot.capacity());
                     built = candidate;
+                    loaded = snapshot;
                     break;
                 }
                 catch (final RuntimeException ex)
@@ -101,6 +105,8 @@ public final class Engine implements AutoCloseable
             replayed = journals.replay(this, lastSequence);
             replaying = false;
         }
+        replica = journals != null && context.snapshotReplica() ?
+            new SnapshotReplica(context, journals.inputs(), loaded) : null;
     }
 
     private NodeChain newChain()
@@ -180,8 +186,9 @@ public final class Engine implements AutoCloseable
      */
     private void snapshotIfDue(final boolean asked)
     {
-        if (replaying || context.snapshotDirectory() == null)
+        if (replaying || replica != null || context.snapshotDirectory() == null)
         {
+            // with a replica, the replica takes the snapshots and this engine never stops for one
             return;
         }
         sinceSnapshot++;
@@ -268,6 +275,14 @@ public final class Engine implements AutoCloseable
         sinceSnapshot = 0;
         lastSnapshotNs = lastTimestampNs;
         return SnapshotFiles.write(context.snapshotDirectory(), lastSequence, this);
+    }
+
+    /**
+     * @return last input sequence the snapshot replica has applied; -1 without a replica.
+     */
+    public long snapshotReplicaSequence()
+    {
+        return replica == null ? -1 : replica.appliedSequence();
     }
 
     /**
@@ -367,6 +382,10 @@ public final class Engine implements AutoCloseable
     {
         try
         {
+            if (replica != null)
+            {
+                replica.close();
+            }
             chain.close();
         }
         finally
@@ -406,6 +425,7 @@ public final class Engine implements AutoCloseable
         private Path snapshotDirectory;
         private long snapshotIntervalCommands;
         private long snapshotIntervalNs;
+        private boolean snapshotReplica;
 
         /**
          * Check every value and fill defaults. May be called once.
@@ -739,6 +759,22 @@ public final class Engine implements AutoCloseable
         public long snapshotIntervalNs()
         {
             return snapshotIntervalNs;
+        }
+
+        /**
+         * @param snapshotReplica true to take snapshots on a replica that follows the journal on its own thread, so
+         *                        the engine never stops for a snapshot (costs a second copy of the books and a thread).
+         * @return this.
+         */
+        public Context snapshotReplica(final boolean snapshotReplica)
+        {
+            this.snapshotReplica = snapshotReplica;
+            return this;
+        }
+
+        public boolean snapshotReplica()
+        {
+            return snapshotReplica;
         }
 
         public Context clock(final EpochNanoClock clock)

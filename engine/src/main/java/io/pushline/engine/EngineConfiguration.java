@@ -58,6 +58,8 @@ public final class EngineConfiguration
 
     public static final String SNAPSHOT_INTERVAL_PROP_NAME = PREFIX + "snapshotInterval";
 
+    public static final String SNAPSHOT_REPLICA_PROP_NAME = PREFIX + "snapshotReplica";
+
     private EngineConfiguration()
     {
     }
@@ -93,7 +95,8 @@ public final class EngineConfiguration
             .syncPolicy(config.enumValue(SYNC_POLICY_PROP_NAME, SyncPolicy.class, SYNC_POLICY_DEFAULT))
             .snapshotIntervalCommands(config.longValue(SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME,
                 journal == null ? 0 : SNAPSHOT_INTERVAL_COMMANDS_DEFAULT, 0, Long.MAX_VALUE))
-            .snapshotIntervalNs(config.durationNs(SNAPSHOT_INTERVAL_PROP_NAME, 0));
+            .snapshotIntervalNs(config.durationNs(SNAPSHOT_INTERVAL_PROP_NAME, 0))
+            .snapshotReplica(config.bool(SNAPSHOT_REPLICA_PROP_NAME, false));
         final List<String> unknown = config.unknownKeys(PREFIX);
         if (!unknown.isEmpty())
         {

@@ -54,6 +54,11 @@ final class EngineJournals implements AutoCloseable
         return output;
     }
 
+    Journal inputs()
+    {
+        return inputs;
+    }
+
     RecoveryReport inputRecovery()
     {
         return inputs.recoveryReport();

@@ -25,7 +25,7 @@ public final class CrashChildMain
     }
 
     /**
-     * @param args journal directory.
+     * @param args journal directory, snapshot interval in commands, whether a replica takes the snapshots.
      * @throws IOException if stdin or stdout fail.
      */
     public static void main(final String[] args) throws IOException
@@ -85,6 +85,7 @@ public final class CrashChildMain
             .journalDirectory(Path.of(args[0]))
             .syncPolicy(SyncPolicy.NONE)
             .snapshotIntervalCommands(Long.parseLong(args[1]))
+            .snapshotReplica(Boolean.parseBoolean(args[2]))
             .outputSink(replies)))
         {
             synchronized (out)

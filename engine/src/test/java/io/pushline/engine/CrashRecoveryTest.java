@@ -42,17 +42,18 @@ class CrashRecoveryTest
     @Test
     void shouldLoseNothingAcknowledgedWhenKilledThreeTimes(@TempDir final Path dir) throws Exception
     {
-        run(dir, 3, 12_000, 0);
+        run(dir, 3, 12_000, 2_000, true);
     }
 
     @Test
     @Tag("slow")
     void shouldLoseNothingAcknowledgedWhenKilledFiftyTimes(@TempDir final Path dir) throws Exception
     {
-        run(dir, 50, 100_000, 7_000);
+        run(dir, 50, 100_000, 7_000, false);
     }
 
-    private void run(final Path dir, final int kills, final int commands, final long snapshotInterval)
+    private void run(
+        final Path dir, final int kills, final int commands, final long snapshotInterval, final boolean replica)
         throws Exception
     {
         final long seed = Long.getLong("pushline.test.seed", System.nanoTime());
@@ -63,7 +64,7 @@ class CrashRecoveryTest
         long childHash = 0;
         for (int run = 0; run <= kills; run++)
         {
-            final Child child = new Child(dir, snapshotInterval, received);
+            final Child child = new Child(dir, snapshotInterval, replica, received);
             final int from = (int)child.recoveredSequence;
             final boolean last = run == kills;
             final int to = last ? commands : Math.min(commands, from + 1 + random.nextInt(commands / kills));
@@ -142,7 +143,8 @@ class CrashRecoveryTest
         private volatile Throwable readerError;
         private volatile int replies;
 
-        Child(final Path dir, final long snapshotInterval, final Long2ObjectHashMap<byte[]> received)
+        Child(final Path dir, final long snapshotInterval, final boolean replica,
+            final Long2ObjectHashMap<byte[]> received)
             throws IOException
         {
             process = new ProcessBuilder(List.of(
@@ -150,7 +152,8 @@ class CrashRecoveryTest
                 "-Xmx256m",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                CrashChildMain.class.getName(), dir.toString(), Long.toString(snapshotInterval)))
+                CrashChildMain.class.getName(), dir.toString(), Long.toString(snapshotInterval),
+                Boolean.toString(replica)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
             in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));

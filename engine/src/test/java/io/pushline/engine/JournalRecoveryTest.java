@@ -145,6 +145,33 @@ class JournalRecoveryTest
         }
     }
 
+    @Test
+    void shouldTakeSnapshotsOnReplicaWhileEngineGoesOn(@TempDir final Path dir) throws InterruptedException
+    {
+        final EncodedStream stream = EncodedStream.generate(17, instruments, 8, COMMANDS);
+        final long hash;
+        try (Engine engine = Engine.launch(context(ChainLayout.ONE_THREAD, dir, new CapturedOutput())
+            .snapshotIntervalCommands(10_000)
+            .snapshotReplica(true)))
+        {
+            stream.offerAll(engine);
+            hash = engine.stateHash();
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            while (engine.snapshotReplicaSequence() < COMMANDS && System.nanoTime() < deadline)
+            {
+                Thread.sleep(1);
+            }
+            assertEquals(COMMANDS, engine.snapshotReplicaSequence(), "the replica follows the journal");
+        }
+        final List<Path> snapshots = SnapshotFiles.newestFirst(dir.resolve("snapshots"));
+        assertEquals(3, snapshots.size(), "snapshots at 20,000, 30,000 and 40,000 (the newest 3 are kept)");
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, dir, new CapturedOutput()))
+        {
+            assertEquals(0, engine.replayedAtStart(), "the replica's snapshot at 40,000 is the engine's state");
+            assertEquals(hash, engine.stateHash());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "STAGED"})
     void shouldReplyOnlyAfterCommandIsDurableAndJournalEveryReport(final ChainLayout layout, @TempDir final Path dir)

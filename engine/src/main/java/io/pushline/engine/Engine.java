@@ -474,9 +474,6 @@ public final class Engine implements AutoCloseable
             threadFactory = threadFactory != null ? threadFactory : DaemonThreadFactory.INSTANCE;
             matcherFactory = matcherFactory != null ? matcherFactory : BookMatcher::new;
             clock = clock != null ? clock : new SystemEpochNanoClock();
-            require(syncPolicy != SyncPolicy.PERIODIC, EngineConfiguration.SYNC_POLICY_PROP_NAME,
-                "PERIODIC is not supported by the engine yet (replies would wait for a later sync): " +
-                "use NONE or PER_BATCH");
             if (journalDirectory != null && snapshotDirectory == null)
             {
                 snapshotDirectory = journalDirectory.resolve("snapshots");

@@ -20,6 +20,7 @@ import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -173,8 +174,10 @@ class JournalRecoveryTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "STAGED"})
-    void shouldReplyOnlyAfterCommandIsDurableAndJournalEveryReport(final ChainLayout layout, @TempDir final Path dir)
+    @CsvSource({
+        "ONE_THREAD, PER_BATCH", "ONE_THREAD, PERIODIC", "STAGED, PER_BATCH", "STAGED, PERIODIC"})
+    void shouldReplyOnlyAfterCommandIsDurableAndJournalEveryReport(
+        final ChainLayout layout, final SyncPolicy policy, @TempDir final Path dir)
     {
         final EncodedStream stream = EncodedStream.generate(5, instruments, 8, 20_000);
         final Engine[] engine = new Engine[1];
@@ -186,7 +189,7 @@ class JournalRecoveryTest
                 "reply to " + commandSequence + " before durable " + engine[0].durableSequence());
             replies[0]++;
         };
-        engine[0] = Engine.launch(context(layout, dir, checking).syncPolicy(SyncPolicy.PER_BATCH));
+        engine[0] = Engine.launch(context(layout, dir, checking).syncPolicy(policy));
         try
         {
             stream.offerAll(engine[0]);

@@ -1,5 +1,7 @@
 package io.pushline.engine.chain;
 
+import java.util.function.LongSupplier;
+
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 import org.agrona.concurrent.IdleStrategy;
@@ -20,15 +22,17 @@ final class ChainHandlers
     static final class OneThread implements EventHandler<CommandEvent>
     {
         private final JournalNode journal;
+        private final LongSupplier cursor;
         private final ValidateNode validate;
         private final MatchNode match;
         private final RespondNode respond;
         private final NodeCounters chainCounters;
 
-        OneThread(final JournalNode journal, final ValidateNode validate, final MatchNode match,
-            final RespondNode respond, final NodeCounters chainCounters)
+        OneThread(final JournalNode journal, final LongSupplier cursor, final ValidateNode validate,
+            final MatchNode match, final RespondNode respond, final NodeCounters chainCounters)
         {
             this.journal = journal;
+            this.cursor = cursor;
             this.validate = validate;
             this.match = match;
             this.respond = respond;
@@ -59,8 +63,8 @@ final class ChainHandlers
             {
                 if (journal != null)
                 {
-                    // the batch's inputs become durable before any of its replies leave (see GatedOutput)
-                    journal.endOfBatch();
+                    // commit the batch's inputs; replies leave only once durable (see GatedOutput)
+                    journal.endOfBatch(cursor.getAsLong() == sequence);
                 }
                 respond.endOfBatch();
                 chainCounters.batchEnd(System.nanoTime());
@@ -130,7 +134,9 @@ final class ChainHandlers
             node.onEvent(event);
             if (endOfBatch)
             {
-                node.endOfBatch();
+                // respond runs after this stage's batch, so its records must be durable now: PERIODIC syncs every
+                // batch here, like PER_BATCH (a stronger guarantee, never a weaker one)
+                node.syncNow();
             }
         }
     }

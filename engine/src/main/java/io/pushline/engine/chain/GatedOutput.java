@@ -9,15 +9,20 @@ import org.agrona.ExpandableDirectByteBuffer;
 
 /**
  * The output of a journaling engine: every report goes to the output journal (for replay verification), and to the
- * clients only once the input records of its batch are durable. On one thread the respond node runs before the batch
- * is committed, so reports wait here, in a buffer of fixed size, until the journal node's commit; a batch with more
- * reports than the buffer holds commits early. While the engine replays its journal at recovery, nothing reaches the
+ * clients only once its command's input record is durable. On one thread the respond node runs before the batch is
+ * committed, so reports wait here, in a buffer of fixed size, and leave in order once the journal's durable sequence
+ * passes their command (at the end of a batch, or later with PERIODIC sync); when the buffer is full, the journal is
+ * forced to disk early. While the engine replays its journal at recovery, nothing reaches the
  * clients, and only reports the output journal lacks are appended to it.
  */
 public final class GatedOutput implements OutputSink
 {
     /** Every outbound message has its report sequence right after the envelope. */
     private static final int REPORT_SEQUENCE_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 24;
+    /** ... and the sequence of the command that caused it in the envelope. */
+    private static final int COMMAND_SEQUENCE_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 16;
+    /** Held entry: length, command sequence, then the report. */
+    private static final int ENTRY_HEADER = 12;
 
     private final OutputSink clients;
     private final JournalAppender outputs;
@@ -76,15 +81,16 @@ public final class GatedOutput implements OutputSink
             clients.onMessage(buffer, offset, length);
             return;
         }
-        if (pendingLength + 4 + length > pending.capacity())
+        if (pendingLength + ENTRY_HEADER + length > pending.capacity())
         {
-            // more reports than fit: make the batch so far durable now and let its reports go
-            journal.endOfBatch();
-            flush();
+            // more reports than fit: make everything so far durable now and let the held reports go
+            journal.syncNow();
+            release(Long.MAX_VALUE);
         }
         pending.putInt(pendingLength, length);
-        pending.putBytes(pendingLength + 4, buffer, offset, length);
-        pendingLength += 4 + length;
+        pending.putLong(pendingLength + 4, buffer.getLong(offset + COMMAND_SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        pending.putBytes(pendingLength + ENTRY_HEADER, buffer, offset, length);
+        pendingLength += ENTRY_HEADER + length;
     }
 
     public void onEndOfBatch()
@@ -92,20 +98,29 @@ public final class GatedOutput implements OutputSink
         outputs.commitBatch();
         if (hold)
         {
-            flush();
+            release(journal.durableSequence());
         }
         clients.onEndOfBatch();
     }
 
-    private void flush()
+    /** Send the held reports of every command up to the durable sequence, in order; keep the rest. */
+    private void release(final long durableSequence)
     {
         int offset = 0;
         while (offset < pendingLength)
         {
             final int length = pending.getInt(offset);
-            clients.onMessage(pending, offset + 4, length);
-            offset += 4 + length;
+            if (pending.getLong(offset + 4) > durableSequence)
+            {
+                break;
+            }
+            clients.onMessage(pending, offset + ENTRY_HEADER, length);
+            offset += ENTRY_HEADER + length;
         }
-        pendingLength = 0;
+        if (offset > 0)
+        {
+            pending.putBytes(0, pending, offset, pendingLength - offset);
+            pendingLength -= offset;
+        }
     }
 }

@@ -36,9 +36,31 @@ public final class JournalNode
         }
     }
 
-    void endOfBatch()
+    /**
+     * Commit the batch under the sync policy (PERIODIC: only once the interval has passed).
+     *
+     * @param idle true when no further command is waiting: then every record is made durable now, so a quiet stream
+     *             never leaves a reply held.
+     */
+    void endOfBatch(final boolean idle)
     {
         inputs.commitBatch();
+        if (idle && inputs.durableSequence() < inputs.lastSequence())
+        {
+            inputs.sync();
+        }
+    }
+
+    /**
+     * Make every appended record durable now (held replies no longer fit).
+     */
+    void syncNow()
+    {
+        inputs.commitBatch();
+        if (inputs.durableSequence() < inputs.lastSequence())
+        {
+            inputs.sync();
+        }
     }
 
     /**

@@ -106,8 +106,9 @@ public final class NodeChain implements AutoCloseable
             validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
                 settings.clientOrderIdCapacity());
             streams[0].fullHandler(respondNode::drain);
+            final RingBuffer<CommandEvent> ring = disruptor.getRingBuffer();
             disruptor.handleEventsWith(new ChainHandlers.OneThread(
-                settings.journal(), validateNode, matchNodes[0], respondNode, chainCounters));
+                settings.journal(), ring::getCursor, validateNode, matchNodes[0], respondNode, chainCounters));
         }
         else
         {

@@ -21,10 +21,6 @@ import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
-import io.pushline.protocol.MessageGuard;
-import io.pushline.sbe.AdminAction;
-import io.pushline.sbe.AdminCommandDecoder;
-import io.pushline.sbe.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -62,51 +58,40 @@ public final class Engine implements AutoCloseable
         this.context = context;
         this.clock = context.clock();
         this.journals = context.journalDirectory() == null ? null : EngineJournals.open(context);
-        NodeChain.SnapshotPosition position = null;
-        NodeChain built = null;
-        DirectBuffer loaded = null;
-        if (context.snapshot() != null)
+        NodeChain started = null;
+        try
         {
-            built = newChain();
-            position = built.loadSnapshot(context.snapshot(), context.snapshot().capacity());
-            loaded = context.snapshot();
-        }
-        else
-        {
-            for (final Path file : SnapshotFiles.newestFirst(context.snapshotDirectory()))
+            final EngineRestore.Restored restored = EngineRestore.restore(context, journals, this::newChain);
+            started = restored.chain();
+            lastSequence = restored.sequence();
+            lastTimestampNs = restored.timestampNs();
+            snapshotsRejected = restored.snapshotsRejected();
+            started.start();
+            this.chain = started;
+            this.ringBuffer = chain.ringBuffer();
+            if (journals != null)
             {
-                final DirectBuffer snapshot = SnapshotFiles.read(file);
-                final NodeChain candidate = newChain();
-                try
-                {
-                    position = candidate.loadSnapshot(snapshot, snapshot.capacity());
-                    built = candidate;
-                    loaded = snapshot;
-                    break;
-                }
-                catch (final RuntimeException ex)
-                {
-                    // a corrupt snapshot: fall back to the one before it (or to the whole journal)
-                    snapshotsRejected++;
-                }
+                replaying = true;
+                replayed = journals.replay(this, lastSequence);
+                replaying = false;
             }
+            lastSnapshotNs = lastTimestampNs;
+            replica = journals != null && context.snapshotReplica() ?
+                new SnapshotReplica(context, journals, restored.snapshot()) : null;
         }
-        this.chain = built != null ? built : newChain();
-        this.ringBuffer = chain.ringBuffer();
-        if (position != null)
+        catch (final RuntimeException ex)
         {
-            lastSequence = position.sequence();
-            lastTimestampNs = position.timestampNs();
+            // release what was opened, so the same journal can be opened again in this process
+            if (started != null)
+            {
+                started.close();
+            }
+            if (journals != null)
+            {
+                journals.close();
+            }
+            throw ex;
         }
-        chain.start();
-        if (journals != null)
-        {
-            replaying = true;
-            replayed = journals.replay(this, lastSequence);
-            replaying = false;
-        }
-        replica = journals != null && context.snapshotReplica() ?
-            new SnapshotReplica(context, journals.inputs(), loaded) : null;
     }
 
     private NodeChain newChain()
@@ -150,7 +135,7 @@ public final class Engine implements AutoCloseable
         final long sequence = lastSequence + 1;
         final long timestampNs = Math.max(lastTimestampNs, clock.nanoTime());
         publish(buffer, offset, length, sequence, timestampNs, length >= STAMPABLE_LENGTH);
-        snapshotIfDue(isSnapshotCommand(buffer, offset, length));
+        snapshotIfDue(SnapshotFiles.isSnapshotCommand(buffer, offset, length));
         return sequence;
     }
 
@@ -176,7 +161,7 @@ public final class Engine implements AutoCloseable
         }
         final long sequence = Envelope.sequence(buffer, offset);
         publish(buffer, offset, length, Math.max(sequence, lastSequence), Envelope.timestampNs(buffer, offset), false);
-        snapshotIfDue(isSnapshotCommand(buffer, offset, length));
+        snapshotIfDue(SnapshotFiles.isSnapshotCommand(buffer, offset, length));
         return sequence;
     }
 
@@ -192,6 +177,11 @@ public final class Engine implements AutoCloseable
             return;
         }
         sinceSnapshot++;
+        if (lastSnapshotNs == 0)
+        {
+            // the first command after a fresh start: the time-based interval starts now
+            lastSnapshotNs = lastTimestampNs;
+        }
         final boolean byCount = context.snapshotIntervalCommands() > 0 &&
             sinceSnapshot >= context.snapshotIntervalCommands();
         final boolean byTime = context.snapshotIntervalNs() > 0 &&
@@ -200,13 +190,6 @@ public final class Engine implements AutoCloseable
         {
             writeSnapshotFile();
         }
-    }
-
-    private static boolean isSnapshotCommand(final DirectBuffer buffer, final int offset, final int length)
-    {
-        return MessageGuard.check(buffer, offset, length) == AdminCommandDecoder.TEMPLATE_ID &&
-            buffer.getByte(offset + MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.actionEncodingOffset()) ==
-            (byte)AdminAction.SNAPSHOT.value();
     }
 
     private boolean fits(final int length)
@@ -271,6 +254,15 @@ public final class Engine implements AutoCloseable
         if (context.snapshotDirectory() == null)
         {
             throw new IllegalStateException("no snapshot directory configured");
+        }
+        if (replica != null)
+        {
+            throw new IllegalStateException("snapshots are taken by the snapshot replica");
+        }
+        if (journals != null)
+        {
+            // every report the snapshot covers must be durable too: replay starts after the snapshot
+            journals.syncOutputs();
         }
         sinceSnapshot = 0;
         lastSnapshotNs = lastTimestampNs;
@@ -344,11 +336,13 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return what made a node of the chain fail (the engine then stops and every call on it throws), or null.
+     * @return what made a node of the chain fail (the engine then stops and every call on it throws), or what
+     *         stopped the snapshot replica (no more snapshots are taken), or null.
      */
     public Throwable failure()
     {
-        return chain.failure();
+        final Throwable chainFailure = chain.failure();
+        return chainFailure != null ? chainFailure : replica == null ? null : replica.failure();
     }
 
     /**
@@ -386,16 +380,26 @@ public final class Engine implements AutoCloseable
             {
                 replica.close();
             }
-            chain.close();
         }
         finally
         {
-            if (journals != null)
+            boolean drained = false;
+            try
             {
-                journals.close();
+                chain.close();
+                drained = chain.failure() == null;
+            }
+            finally
+            {
+                // a chain that failed or did not drain may still be inside a journal mapping: leave it mapped
+                if (journals != null && drained)
+                {
+                    journals.close();
+                }
             }
         }
     }
+
 
     /**
      * Configuration of an engine. Setters are fluent; {@link #conclude()} checks every value and fills defaults.
@@ -467,8 +471,8 @@ public final class Engine implements AutoCloseable
             if (countersFactory == null)
             {
                 final CountersManager manager = new CountersManager(
-                    new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)),
-                    new UnsafeBuffer(ByteBuffer.allocateDirect(8 * 1024)));
+                    new UnsafeBuffer(ByteBuffer.allocateDirect(512 * 1024)),
+                    new UnsafeBuffer(ByteBuffer.allocateDirect(128 * 1024)));
                 countersFactory = manager::newCounter;
             }
             threadFactory = threadFactory != null ? threadFactory : DaemonThreadFactory.INSTANCE;

@@ -6,6 +6,7 @@ import io.pushline.engine.chain.JournalNode;
 import io.pushline.journal.Journal;
 import io.pushline.journal.JournalReader;
 import io.pushline.journal.RecoveryReport;
+import io.pushline.journal.SyncPolicy;
 
 /**
  * The engine's journals in its journal directory: {@code input-*.seg} holds every command as stamped on entry (the
@@ -28,11 +29,23 @@ final class EngineJournals implements AutoCloseable
             .filePrefix("input")
             .syncPolicy(context.syncPolicy())
             .repair(context.journalRepair()));
-        outputs = Journal.open(new Journal.Context()
-            .directory(context.journalDirectory())
-            .filePrefix("output")
-            .syncPolicy(context.syncPolicy())
-            .repair(true));
+        // replies wait for the input journal only; the output journal is forced before every snapshot (replay after
+        // a snapshot regenerates the reports after it), so it needs no force of its own per batch
+        Journal opened = null;
+        try
+        {
+            opened = Journal.open(new Journal.Context()
+                .directory(context.journalDirectory())
+                .filePrefix("output")
+                .syncPolicy(SyncPolicy.NONE)
+                .repair(true));
+        }
+        catch (final RuntimeException ex)
+        {
+            inputs.close();
+            throw ex;
+        }
+        outputs = opened;
         node = new JournalNode(inputs.appender(), inputs.appender().lastSequence());
         output = new GatedOutput(context.outputSink(), outputs.appender(),
             context.layout() == ChainLayout.ONE_THREAD, HELD_REPLY_BYTES);
@@ -69,6 +82,11 @@ final class EngineJournals implements AutoCloseable
         return inputs.appender().lastSequence();
     }
 
+    void syncOutputs()
+    {
+        outputs.appender().sync();
+    }
+
     /**
      * Feed the engine every journaled command after a sequence, as it was stamped, with no reply to any client.
      *
@@ -84,11 +102,19 @@ final class EngineJournals implements AutoCloseable
         {
             reader.seek(afterSequence + 1);
             final long[] count = { 0 };
+            final long[] expected = { afterSequence + 1 };
             while (reader.poll((buffer, offset, length, type, sequence, timestampNs) ->
             {
                 if (type == JournalNode.INPUT_RECORD)
                 {
+                    if (sequence != expected[0])
+                    {
+                        throw new IllegalStateException("input journal " + inputs.context().directory() +
+                            " has no command " + expected[0] + " (next is " + sequence + "): records between the" +
+                            " snapshot and the journal are missing; restore them or start from an older snapshot");
+                    }
                     engine.offerStamped(buffer, offset, length);
+                    expected[0]++;
                     count[0]++;
                 }
             }, 1024) > 0)

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
+import io.pushline.protocol.MessageGuard;
+import io.pushline.sbe.AdminAction;
+import io.pushline.sbe.AdminCommandDecoder;
+import io.pushline.sbe.MessageHeaderDecoder;
+import io.pushline.sbe.SnapshotBeginDecoder;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -123,6 +129,29 @@ final class SnapshotFiles
         {
             return null;
         }
+    }
+
+    /**
+     * @param snapshot messages of a snapshot.
+     * @return the sequence of the last command it includes, or Long.MAX_VALUE if it does not start with SnapshotBegin.
+     */
+    static long sequenceOf(final DirectBuffer snapshot)
+    {
+        if (MessageGuard.check(snapshot, 0, snapshot.capacity()) != SnapshotBeginDecoder.TEMPLATE_ID)
+        {
+            return Long.MAX_VALUE;
+        }
+        return new SnapshotBeginDecoder().wrapAndApplyHeader(snapshot, 0, new MessageHeaderDecoder()).sequence();
+    }
+
+    /**
+     * @return true if the message is an admin SNAPSHOT command.
+     */
+    static boolean isSnapshotCommand(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return MessageGuard.check(buffer, offset, length) == AdminCommandDecoder.TEMPLATE_ID &&
+            buffer.getByte(offset + MessageHeaderDecoder.ENCODED_LENGTH + AdminCommandDecoder.actionEncodingOffset()) ==
+            (byte)AdminAction.SNAPSHOT.value();
     }
 
     private static void deleteOld(final Path directory) throws IOException

@@ -1,7 +1,6 @@
 package io.pushline.engine;
 
 import io.pushline.engine.chain.ChainLayout;
-import io.pushline.journal.Journal;
 import io.pushline.journal.JournalHandler;
 import io.pushline.journal.JournalReader;
 import org.agrona.DirectBuffer;
@@ -17,6 +16,7 @@ import org.agrona.concurrent.IdleStrategy;
 final class SnapshotReplica implements AutoCloseable
 {
     private final Engine replica;
+    private final EngineJournals journals;
     private final JournalReader reader;
     private final Thread thread;
     private final JournalHandler apply;
@@ -24,7 +24,7 @@ final class SnapshotReplica implements AutoCloseable
     private volatile long appliedSequence;
     private volatile Throwable failure;
 
-    SnapshotReplica(final Engine.Context engine, final Journal inputs, final DirectBuffer snapshot)
+    SnapshotReplica(final Engine.Context engine, final EngineJournals journals, final DirectBuffer snapshot)
     {
         replica = Engine.launch(new Engine.Context()
             .instruments(engine.instruments())
@@ -42,7 +42,8 @@ final class SnapshotReplica implements AutoCloseable
             .snapshotIntervalCommands(engine.snapshotIntervalCommands())
             .snapshotIntervalNs(engine.snapshotIntervalNs()));
         appliedSequence = replica.lastSequence();
-        reader = inputs.newReader();
+        this.journals = journals;
+        reader = journals.inputs().newReader();
         reader.seek(appliedSequence + 1);
         apply = (buffer, offset, length, type, sequence, timestampNs) ->
         {
@@ -61,7 +62,9 @@ final class SnapshotReplica implements AutoCloseable
         {
             while (running)
             {
-                idle.idle(reader.poll(apply, 256));
+                // apply only durable records: a snapshot must never hold a command the journal could still lose
+                final long ahead = journals.node().durableSequence() - appliedSequence;
+                idle.idle(ahead > 0 ? reader.poll(apply, (int)Math.min(256, ahead)) : 0);
             }
         }
         catch (final Throwable ex)
@@ -97,8 +100,9 @@ final class SnapshotReplica implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
-        finally
+        if (!thread.isAlive())
         {
+            // a replica thread still inside a snapshot write keeps the mapping and the replica engine it uses
             reader.close();
             replica.close();
         }

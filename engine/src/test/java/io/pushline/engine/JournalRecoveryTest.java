@@ -1,7 +1,6 @@
 package io.pushline.engine;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,7 @@ import io.pushline.protocol.Envelope;
 import io.pushline.sbe.AdminAction;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -147,6 +148,58 @@ class JournalRecoveryTest
     }
 
     @Test
+    void shouldRefuseSnapshotNewerThanJournalAndFallBackWhenEverySnapshotIsCorrupt(@TempDir final Path dir)
+        throws IOException
+    {
+        final EncodedStream stream = EncodedStream.generate(23, instruments, 8, 1_000);
+        final Path longer = dir.resolve("longer");
+        final Path shorter = dir.resolve("shorter");
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, longer, new CapturedOutput()))
+        {
+            stream.offerAll(engine);
+            engine.writeSnapshotFile();
+        }
+        final long shorterHash;
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, shorter, new CapturedOutput()))
+        {
+            stream.offer(engine, stream.position(0), 900);
+            engine.writeSnapshotFile();
+            shorterHash = engine.stateHash();
+        }
+        // a snapshot at 1,000 beside a journal that ends at 900 (as after a lost tail): it must not be used
+        final Path newer = SnapshotFiles.newestFirst(longer.resolve("snapshots")).get(0);
+        Files.copy(newer, shorter.resolve("snapshots").resolve(newer.getFileName()));
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, shorter, new CapturedOutput()))
+        {
+            assertEquals(1, engine.snapshotsRejected());
+            assertEquals(900, engine.lastSequence());
+            assertEquals(shorterHash, engine.stateHash());
+        }
+        for (final Path snapshot : SnapshotFiles.newestFirst(shorter.resolve("snapshots")))
+        {
+            Files.write(snapshot, new byte[]{ 1, 2, 3 });
+        }
+        try (Engine engine = launch(ChainLayout.SHARDED, shorter, new CapturedOutput()))
+        {
+            assertEquals(2, engine.snapshotsRejected(), "every snapshot corrupt: the whole journal is replayed");
+            assertEquals(900, engine.replayedAtStart());
+            assertEquals(shorterHash, engine.stateHash());
+        }
+    }
+
+    @Test
+    void shouldReleaseJournalWhenStartFails(@TempDir final Path dir)
+    {
+        final UnsafeBuffer corrupt = new UnsafeBuffer(new byte[16]);
+        assertThrows(IllegalStateException.class,
+            () -> Engine.launch(context(ChainLayout.ONE_THREAD, dir, new CapturedOutput()).snapshot(corrupt)));
+        try (Engine engine = launch(ChainLayout.ONE_THREAD, dir, new CapturedOutput()))
+        {
+            assertEquals(0, engine.lastSequence(), "the journal could be opened again");
+        }
+    }
+
+    @Test
     void shouldTakeSnapshotsOnReplicaWhileEngineGoesOn(@TempDir final Path dir) throws InterruptedException
     {
         final EncodedStream stream = EncodedStream.generate(17, instruments, 8, COMMANDS);
@@ -245,11 +298,5 @@ class JournalRecoveryTest
             .journalDirectory(dir)
             .syncPolicy(SyncPolicy.NONE)
             .outputSink(sink);
-    }
-
-    @SuppressWarnings("unused")
-    private static long reportSequence(final DirectBuffer buffer, final int offset)
-    {
-        return buffer.getLong(offset + 8 + 24, ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -15,7 +15,9 @@ public final class JournalNode
     public static final int OUTPUT_RECORD = 2;
 
     private final JournalAppender inputs;
-    private long recoveredThrough;
+    private final long recoveredThrough;
+    /** Durable sequence as last published by the chain's thread, for readers on other threads (the replica). */
+    private volatile long durable;
 
     /**
      * @param inputs           appender of the input journal.
@@ -26,6 +28,7 @@ public final class JournalNode
     {
         this.inputs = inputs;
         this.recoveredThrough = recoveredThrough;
+        this.durable = recoveredThrough;
     }
 
     void onEvent(final CommandEvent event)
@@ -49,6 +52,7 @@ public final class JournalNode
         {
             inputs.sync();
         }
+        publishDurable();
     }
 
     /**
@@ -61,13 +65,19 @@ public final class JournalNode
         {
             inputs.sync();
         }
+        publishDurable();
+    }
+
+    private void publishDurable()
+    {
+        durable = Math.max(inputs.durableSequence(), recoveredThrough);
     }
 
     /**
-     * @return last input sequence whose record meets the sync policy.
+     * @return last input sequence whose record meets the sync policy, as of the last batch; any thread may ask.
      */
     public long durableSequence()
     {
-        return Math.max(inputs.durableSequence(), recoveredThrough);
+        return durable;
     }
 }

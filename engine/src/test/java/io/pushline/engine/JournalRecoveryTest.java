@@ -1,6 +1,7 @@
 package io.pushline.engine;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,8 @@ import io.pushline.journal.JournalReader;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
 import io.pushline.sbe.AdminAction;
+import io.pushline.sbe.Side;
+import io.pushline.sbe.TimeInForce;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -185,6 +188,48 @@ class JournalRecoveryTest
             assertEquals(900, engine.replayedAtStart());
             assertEquals(shorterHash, engine.stateHash());
         }
+    }
+
+    @Test
+    void shouldForceJournalEarlyWhenHeldRepliesOverflowAndStillReplyInOrder(@TempDir final Path dir)
+    {
+        final Engine[] engine = new Engine[1];
+        final long[] lastReportSequence = { 0 };
+        final long[] replies = { 0 };
+        final OutputSink checking = (buffer, offset, length) ->
+        {
+            final long commandSequence = Envelope.sequence(buffer, offset);
+            assertTrue(engine[0].durableSequence() >= commandSequence, "reply before durable");
+            final long reportSequence = buffer.getLong(offset + 8 + 24, ByteOrder.LITTLE_ENDIAN);
+            assertEquals(lastReportSequence[0] + 1, reportSequence, "replies leave in order, none lost");
+            lastReportSequence[0] = reportSequence;
+            replies[0]++;
+        };
+        engine[0] = Engine.launch(context(ChainLayout.ONE_THREAD, dir, checking).syncPolicy(SyncPolicy.PER_BATCH));
+        try
+        {
+            final SbeCommands sbe = new SbeCommands();
+            final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(128);
+            for (int i = 1; i <= 10_000; i++)
+            {
+                engine[0].offer(buffer, 0, sbe.encode(
+                    TestCommands.limit(1, i, 1 + i % 3, Side.BUY, TimeInForce.GTC, 990_000, 1), buffer, 0));
+            }
+            engine[0].awaitIdle();
+            final Command massCancel = new Command().reset();
+            massCancel.type = Command.MASS_CANCEL;
+            massCancel.sessionId = 1;
+            massCancel.gatewayId = 1;
+            massCancel.instrumentIndex = Command.ALL_INSTRUMENTS;
+            // 10,000 CANCELED reports in one command: ~1.3 MB, more than the 1 MB of held replies
+            engine[0].offer(buffer, 0, sbe.encode(massCancel, buffer, 0));
+            engine[0].awaitIdle();
+        }
+        finally
+        {
+            engine[0].close();
+        }
+        assertEquals(10_000 + 10_000 + 1, replies[0], "NEW for each order, CANCELED for each, MassCancelReport");
     }
 
     @Test

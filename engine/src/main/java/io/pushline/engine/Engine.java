@@ -19,6 +19,7 @@ import io.pushline.engine.chain.OutputSink;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.journal.RecoveryReport;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
 import org.agrona.DirectBuffer;
@@ -42,6 +43,7 @@ public final class Engine implements AutoCloseable
     private final EngineJournals journals;
     private final NodeChain chain;
     private final SnapshotReplica replica;
+    private final SnapshotSchedule snapshotSchedule;
     private final RingBuffer<CommandEvent> ringBuffer;
     private final EpochNanoClock clock;
     private long lastSequence;
@@ -49,14 +51,13 @@ public final class Engine implements AutoCloseable
     private long refusedInputs;
     private long replayed;
     private int snapshotsRejected;
-    private long sinceSnapshot;
-    private long lastSnapshotNs;
     private boolean replaying;
 
     private Engine(final Context context)
     {
         this.context = context;
         this.clock = context.clock();
+        this.snapshotSchedule = new SnapshotSchedule(context.snapshotIntervalCommands(), context.snapshotIntervalNs());
         this.journals = context.journalDirectory() == null ? null : EngineJournals.open(context);
         NodeChain started = null;
         try
@@ -75,7 +76,6 @@ public final class Engine implements AutoCloseable
                 replayed = journals.replay(this, lastSequence);
                 replaying = false;
             }
-            lastSnapshotNs = lastTimestampNs;
             replica = journals != null && context.snapshotReplica() ?
                 new SnapshotReplica(context, journals, restored.snapshot()) : null;
         }
@@ -165,28 +165,11 @@ public final class Engine implements AutoCloseable
         return sequence;
     }
 
-    /**
-     * A snapshot is due on an admin SNAPSHOT command, every so many commands, or every so long: the sequencer writes
-     * it here, after the command, when the chain has answered everything before (any layout). Not while replaying.
-     */
+    /** With a replica, the replica takes the snapshots and this engine never stops for one. Not while replaying. */
     private void snapshotIfDue(final boolean asked)
     {
-        if (replaying || replica != null || context.snapshotDirectory() == null)
-        {
-            // with a replica, the replica takes the snapshots and this engine never stops for one
-            return;
-        }
-        sinceSnapshot++;
-        if (lastSnapshotNs == 0)
-        {
-            // the first command after a fresh start: the time-based interval starts now
-            lastSnapshotNs = lastTimestampNs;
-        }
-        final boolean byCount = context.snapshotIntervalCommands() > 0 &&
-            sinceSnapshot >= context.snapshotIntervalCommands();
-        final boolean byTime = context.snapshotIntervalNs() > 0 &&
-            lastTimestampNs - lastSnapshotNs >= context.snapshotIntervalNs();
-        if (asked || byCount || byTime)
+        if (!replaying && replica == null && context.snapshotDirectory() != null &&
+            snapshotSchedule.due(asked, lastTimestampNs))
         {
             writeSnapshotFile();
         }
@@ -264,8 +247,7 @@ public final class Engine implements AutoCloseable
             // every report the snapshot covers must be durable too: replay starts after the snapshot
             journals.syncOutputs();
         }
-        sinceSnapshot = 0;
-        lastSnapshotNs = lastTimestampNs;
+        snapshotSchedule.taken(lastTimestampNs);
         return SnapshotFiles.write(context.snapshotDirectory(), lastSequence, this);
     }
 
@@ -275,6 +257,14 @@ public final class Engine implements AutoCloseable
     public long snapshotReplicaSequence()
     {
         return replica == null ? -1 : replica.appliedSequence();
+    }
+
+    /**
+     * @return what recovery of the input journal found at start (a torn tail cut, a repair), or null without a journal.
+     */
+    public RecoveryReport journalRecovery()
+    {
+        return journals == null ? null : journals.inputRecovery();
     }
 
     /**

@@ -71,6 +71,7 @@ class JournalRecoveryTest
         try (Engine engine = launch(layout, dir, afterRestart))
         {
             assertEquals(COMMANDS, engine.replayedAtStart(), "seed=" + seed);
+            assertTrue(engine.journalRecovery().isClean(), "a clean shutdown leaves nothing to cut");
             assertEquals(hashAtRestart, engine.stateHash(), "seed=" + seed + " state after recovery");
             assertEquals(0, afterRestart.count(), "replayed commands are not answered again");
             stream.offer(engine, stream.position(COMMANDS), MORE);

@@ -82,16 +82,6 @@ final class ClientOrderIds
         return size + 1 > (mask + 1) >>> 1;
     }
 
-    int size()
-    {
-        return size;
-    }
-
-    int capacity()
-    {
-        return mask + 1;
-    }
-
     /**
      * Keep only the entries whose order is live; grow if they still fill more than three quarters of the half.
      *

@@ -65,11 +65,6 @@ public final class NodeCounters
         rejectCount++;
     }
 
-    void rejects(final long count)
-    {
-        rejectCount += count;
-    }
-
     void malformed()
     {
         malformedCount++;

@@ -94,11 +94,6 @@ final class LiveOrderIds
         table[(hole << 1) + 1] = EMPTY;
     }
 
-    int size()
-    {
-        return size;
-    }
-
     private void grow()
     {
         final long[] old = table;

@@ -50,9 +50,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RejectReasonTest
 {
-    /** Never produced by the engine: no reject, SBE's own values, and the gateway's reasons. */
+    /** Never produced by the engine: no reject, SBE's own values, and the gateway's reasons (gateway tests). */
     private static final Set<RejectReason> NOT_FROM_ENGINE = EnumSet.of(RejectReason.NONE, RejectReason.NULL_VAL,
-        RejectReason.SBE_UNKNOWN, RejectReason.THROTTLED, RejectReason.NOT_LOGGED_ON);
+        RejectReason.SBE_UNKNOWN, RejectReason.THROTTLED, RejectReason.NOT_LOGGED_ON, RejectReason.ENGINE_TIMEOUT,
+        RejectReason.ENGINE_UNAVAILABLE);
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final int GATEWAY = 3;
     private static final int S1 = 1;

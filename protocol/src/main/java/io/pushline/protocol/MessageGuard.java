@@ -6,15 +6,22 @@ import io.pushline.sbe.CancelOrderDecoder;
 import io.pushline.sbe.CancelRejectDecoder;
 import io.pushline.sbe.ClockTickDecoder;
 import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.HeartbeatDecoder;
+import io.pushline.sbe.LogonAcceptedDecoder;
+import io.pushline.sbe.LogonDecoder;
+import io.pushline.sbe.LogonRejectedDecoder;
+import io.pushline.sbe.LogoutDecoder;
 import io.pushline.sbe.MassCancelDecoder;
 import io.pushline.sbe.MassCancelReportDecoder;
 import io.pushline.sbe.MessageHeaderDecoder;
 import io.pushline.sbe.NewOrderDecoder;
 import io.pushline.sbe.ReplaceOrderDecoder;
+import io.pushline.sbe.SequenceRejectDecoder;
 import io.pushline.sbe.SnapshotBeginDecoder;
 import io.pushline.sbe.SnapshotEndDecoder;
 import io.pushline.sbe.SnapshotInstrumentDecoder;
 import io.pushline.sbe.SnapshotOrderDecoder;
+import io.pushline.sbe.TerminateDecoder;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
@@ -166,6 +173,20 @@ public final class MessageGuard
                 return SnapshotOrderDecoder.BLOCK_LENGTH;
             case SnapshotEndDecoder.TEMPLATE_ID:
                 return SnapshotEndDecoder.BLOCK_LENGTH;
+            case LogonDecoder.TEMPLATE_ID:
+                return LogonDecoder.BLOCK_LENGTH;
+            case LogonAcceptedDecoder.TEMPLATE_ID:
+                return LogonAcceptedDecoder.BLOCK_LENGTH;
+            case LogonRejectedDecoder.TEMPLATE_ID:
+                return LogonRejectedDecoder.BLOCK_LENGTH;
+            case HeartbeatDecoder.TEMPLATE_ID:
+                return HeartbeatDecoder.BLOCK_LENGTH;
+            case LogoutDecoder.TEMPLATE_ID:
+                return LogoutDecoder.BLOCK_LENGTH;
+            case TerminateDecoder.TEMPLATE_ID:
+                return TerminateDecoder.BLOCK_LENGTH;
+            case SequenceRejectDecoder.TEMPLATE_ID:
+                return SequenceRejectDecoder.BLOCK_LENGTH;
             default:
                 return UNKNOWN_TEMPLATE;
         }
@@ -227,6 +248,30 @@ public final class MessageGuard
             case SnapshotInstrumentDecoder.TEMPLATE_ID:
             case SnapshotOrderDecoder.TEMPLATE_ID:
             case SnapshotEndDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Is this a session message of the client protocol (client to gateway or gateway to client over TCP)? The
+     * engine never sees one.
+     *
+     * @param templateId to test.
+     * @return true for Logon, LogonAccepted, LogonRejected, Heartbeat, Logout, Terminate and SequenceReject.
+     */
+    public static boolean isSession(final int templateId)
+    {
+        switch (templateId)
+        {
+            case LogonDecoder.TEMPLATE_ID:
+            case LogonAcceptedDecoder.TEMPLATE_ID:
+            case LogonRejectedDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
+            case LogoutDecoder.TEMPLATE_ID:
+            case TerminateDecoder.TEMPLATE_ID:
+            case SequenceRejectDecoder.TEMPLATE_ID:
                 return true;
             default:
                 return false;
@@ -296,6 +341,20 @@ public final class MessageGuard
                 return "SnapshotOrder";
             case SnapshotEndDecoder.TEMPLATE_ID:
                 return "SnapshotEnd";
+            case LogonDecoder.TEMPLATE_ID:
+                return "Logon";
+            case LogonAcceptedDecoder.TEMPLATE_ID:
+                return "LogonAccepted";
+            case LogonRejectedDecoder.TEMPLATE_ID:
+                return "LogonRejected";
+            case HeartbeatDecoder.TEMPLATE_ID:
+                return "Heartbeat";
+            case LogoutDecoder.TEMPLATE_ID:
+                return "Logout";
+            case TerminateDecoder.TEMPLATE_ID:
+                return "Terminate";
+            case SequenceRejectDecoder.TEMPLATE_ID:
+                return "SequenceReject";
             default:
                 return "UNKNOWN_CODE";
         }

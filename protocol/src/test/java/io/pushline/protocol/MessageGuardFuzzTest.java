@@ -12,6 +12,11 @@ import io.pushline.sbe.ClockTickDecoder;
 import io.pushline.sbe.CxlRejResponseTo;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.HeartbeatDecoder;
+import io.pushline.sbe.LogonAcceptedDecoder;
+import io.pushline.sbe.LogonDecoder;
+import io.pushline.sbe.LogonRejectedDecoder;
+import io.pushline.sbe.LogoutDecoder;
 import io.pushline.sbe.MassCancelDecoder;
 import io.pushline.sbe.MassCancelReportDecoder;
 import io.pushline.sbe.MessageHeaderDecoder;
@@ -20,11 +25,13 @@ import io.pushline.sbe.OrdStatus;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.ReplaceOrderDecoder;
+import io.pushline.sbe.SequenceRejectDecoder;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.SnapshotBeginDecoder;
 import io.pushline.sbe.SnapshotEndDecoder;
 import io.pushline.sbe.SnapshotInstrumentDecoder;
 import io.pushline.sbe.SnapshotOrderDecoder;
+import io.pushline.sbe.TerminateDecoder;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -115,8 +122,9 @@ class MessageGuardFuzzTest
         final boolean inbound = MessageGuard.isInbound(result);
         final boolean outbound = MessageGuard.isOutbound(result);
         final boolean snapshot = MessageGuard.isSnapshot(result);
-        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0),
-            "exactly one of inbound / outbound / snapshot");
+        final boolean session = MessageGuard.isSession(result);
+        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0) + (session ? 1 : 0),
+            "exactly one of inbound / outbound / snapshot / session");
         sink += Envelope.sessionId(buffer, 0) + Envelope.gatewayId(buffer, 0);
         sink += Envelope.timestampNs(buffer, 0) + Envelope.sequence(buffer, 0);
 
@@ -163,6 +171,15 @@ class MessageGuardFuzzTest
                 break;
             case SnapshotEndDecoder.TEMPLATE_ID:
                 readSnapshotEnd(buffer);
+                break;
+            case LogonDecoder.TEMPLATE_ID:
+            case LogonAcceptedDecoder.TEMPLATE_ID:
+            case LogonRejectedDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
+            case LogoutDecoder.TEMPLATE_ID:
+            case TerminateDecoder.TEMPLATE_ID:
+            case SequenceRejectDecoder.TEMPLATE_ID:
+                readSession(buffer, result);
                 break;
             default:
                 fail("accepted a template without a decoder: " + result);
@@ -315,6 +332,37 @@ class MessageGuardFuzzTest
         final boolean known = readEnum(d.sideRaw(), SIDES, d::side) &
             readEnum(d.timeInForceRaw(), TIMES_IN_FORCE, d::timeInForce);
         readToString(known, d::toString);
+    }
+
+    /** Session messages: every field through the decoder's toString, which reads them all (enums included). */
+    private void readSession(final UnsafeBuffer buffer, final int templateId)
+    {
+        final String text;
+        switch (templateId)
+        {
+            case LogonDecoder.TEMPLATE_ID:
+                text = new LogonDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            case LogonAcceptedDecoder.TEMPLATE_ID:
+                text = new LogonAcceptedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            case LogonRejectedDecoder.TEMPLATE_ID:
+                text = new LogonRejectedDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            case HeartbeatDecoder.TEMPLATE_ID:
+                text = new HeartbeatDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            case LogoutDecoder.TEMPLATE_ID:
+                text = new LogoutDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            case TerminateDecoder.TEMPLATE_ID:
+                text = new TerminateDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+            default:
+                text = new SequenceRejectDecoder().wrapAndApplyHeader(buffer, 0, headerDecoder).toString();
+                break;
+        }
+        assertFalse(text.isEmpty());
     }
 
     private void readSnapshotEnd(final UnsafeBuffer buffer)

@@ -77,7 +77,7 @@ class MessageGuardTest
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 8, 99, 103, 199, 204, 0x0100, 0xFFFF })
+    @ValueSource(ints = { 0, 8, 99, 103, 199, 204, 299, 307, 0x0200, 0xFFFF })
     void shouldRejectFrameWhenTemplateIsNotInSchema(final int templateId)
     {
         final byte[] bytes = frame(200, templateId, SchemaMessages.schemaId(), SchemaMessages.version(), 512);
@@ -86,6 +86,7 @@ class MessageGuardTest
         assertFalse(MessageGuard.isInbound(templateId));
         assertFalse(MessageGuard.isOutbound(templateId));
         assertFalse(MessageGuard.isSnapshot(templateId));
+        assertFalse(MessageGuard.isSession(templateId));
         assertEquals(MessageGuard.UNKNOWN_TEMPLATE, MessageGuard.blockLength(templateId));
     }
 

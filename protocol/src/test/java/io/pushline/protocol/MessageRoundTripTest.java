@@ -79,8 +79,10 @@ class MessageRoundTripTest
     @MethodSource("messages")
     void shouldHaveRoundTripTestWhenMessageIsInSchema(final Message message) throws NoSuchMethodException
     {
-        final Method test = MessageRoundTripTest.class.getDeclaredMethod(
-            "shouldDecodeEvery" + message.name() + "FieldWhenEncodedWithHeader");
+        final String name = "shouldDecodeEvery" + message.name() + "FieldWhenEncodedWithHeader";
+        final Class<?> testClass = MessageGuard.isSession(message.templateId()) ?
+            SessionMessageRoundTripTest.class : MessageRoundTripTest.class;
+        final Method test = testClass.getDeclaredMethod(name);
         assertTrue(test.isAnnotationPresent(Test.class), test.getName());
     }
 

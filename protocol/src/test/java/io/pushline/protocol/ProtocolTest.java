@@ -38,7 +38,8 @@ class ProtocolTest
         assertEquals(Set.of(
             "NewOrder", "CancelOrder", "ReplaceOrder", "MassCancel", "CancelOnDisconnect", "AdminCommand",
             "ClockTick", "ExecutionReport", "CancelReject", "MassCancelReport", "SnapshotBegin",
-            "SnapshotInstrument", "SnapshotOrder", "SnapshotEnd"), names);
+            "SnapshotInstrument", "SnapshotOrder", "SnapshotEnd", "Logon", "LogonAccepted", "LogonRejected",
+            "Heartbeat", "Logout", "Terminate", "SequenceReject"), names);
         assertEquals(MessageHeaderDecoder.SCHEMA_ID, SchemaMessages.schemaId());
         assertEquals(MessageHeaderDecoder.SCHEMA_VERSION, SchemaMessages.version());
     }
@@ -82,11 +83,13 @@ class ProtocolTest
         final boolean inbound = MessageGuard.isInbound(templateId);
         final boolean outbound = MessageGuard.isOutbound(templateId);
         final boolean snapshot = MessageGuard.isSnapshot(templateId);
-        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0),
-            "exactly one of inbound / outbound / snapshot");
+        final boolean session = MessageGuard.isSession(templateId);
+        assertEquals(1, (inbound ? 1 : 0) + (outbound ? 1 : 0) + (snapshot ? 1 : 0) + (session ? 1 : 0),
+            "exactly one of inbound / outbound / snapshot / session");
         assertEquals(templateId < 100, inbound, "inbound ids below 100 by convention");
         assertEquals(templateId >= 100 && templateId < 200, outbound, "outbound ids 100..199 by convention");
         assertEquals(templateId >= 200 && templateId < 300, snapshot, "snapshot ids 200..299 by convention");
+        assertEquals(templateId >= 300 && templateId < 400, session, "session ids 300..399 by convention");
     }
 
     @Test

@@ -114,10 +114,29 @@ public final class PushlineClient implements AutoCloseable
      */
     public static PushlineClient connect(final String host, final int port)
     {
+        return connect(host, port, 0);
+    }
+
+    /**
+     * Connect to a gateway with a given socket receive buffer (tests of slow readers).
+     *
+     * @param host                 of the gateway.
+     * @param port                 of the gateway.
+     * @param receiveBufferBytes   SO_RCVBUF, 0 for the OS default.
+     * @return the connected client (not logged on yet).
+     * @throws UncheckedIOException if the connection fails.
+     */
+    public static PushlineClient connect(final String host, final int port, final int receiveBufferBytes)
+    {
         SocketChannel channel = null;
         try
         {
-            channel = SocketChannel.open(new InetSocketAddress(host, port));
+            channel = SocketChannel.open();
+            if (receiveBufferBytes > 0)
+            {
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
+            }
+            channel.connect(new InetSocketAddress(host, port));
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
             return new PushlineClient(channel, new OffsetEpochNanoClock());

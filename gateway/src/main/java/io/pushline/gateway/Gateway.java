@@ -240,6 +240,7 @@ public final class Gateway implements AutoCloseable
         private int maxConnections = GatewayConfiguration.MAX_CONNECTIONS_DEFAULT;
         private int maxPendingRequests = GatewayConfiguration.MAX_PENDING_DEFAULT;
         private String idleStrategyName = GatewayConfiguration.IDLE_STRATEGY_DEFAULT;
+        private int socketSendBufferBytes = GatewayConfiguration.SOCKET_SEND_BUFFER_DEFAULT;
         private IdleStrategy idleStrategy;
         private TransportSettings transport;
         private Aeron aeron;
@@ -494,6 +495,19 @@ public final class Gateway implements AutoCloseable
         public int maxPendingRequests()
         {
             return maxPendingRequests;
+        }
+
+        /** @param bytes SO_SNDBUF of client sockets, 0 for the OS default. @return this. */
+        public Context socketSendBufferBytes(final int bytes)
+        {
+            this.socketSendBufferBytes = bytes;
+            return this;
+        }
+
+        /** @return SO_SNDBUF of client sockets, 0 for the OS default. */
+        public int socketSendBufferBytes()
+        {
+            return socketSendBufferBytes;
         }
 
         /** @param name BACKOFF, YIELDING, SLEEPING or BUSY_SPIN. @return this. */

@@ -175,6 +175,10 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
                 }
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (ctx.socketSendBufferBytes() > 0)
+                {
+                    channel.setOption(StandardSocketOptions.SO_SNDBUF, ctx.socketSendBufferBytes());
+                }
                 final ClientSession connection = new ClientSession(
                     nextConnectionId++, channel, ctx.maxFrameLength(), ctx.outboundBacklogBytes(), nowNs);
                 connection.selectionKey = channel.register(selector, SelectionKey.OP_READ, connection);

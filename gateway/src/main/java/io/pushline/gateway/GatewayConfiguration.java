@@ -99,11 +99,16 @@ public final class GatewayConfiguration
     /** Default idle strategy. */
     public static final String IDLE_STRATEGY_DEFAULT = "BACKOFF";
 
+    /** SO_SNDBUF of client sockets (bytes); 0 keeps the operating system's default (auto-tuned). */
+    public static final String SOCKET_SEND_BUFFER_PROP_NAME = PREFIX + "socketSendBuffer";
+    /** Default send buffer: the OS default. */
+    public static final int SOCKET_SEND_BUFFER_DEFAULT = 0;
+
     private static final List<String> KEYS = List.of(ID_PROP_NAME, BIND_HOST_PROP_NAME, PORT_PROP_NAME,
         SESSIONS_FILE_PROP_NAME, MAX_FRAME_LENGTH_PROP_NAME, THROTTLE_MESSAGES_PROP_NAME, THROTTLE_WINDOW_PROP_NAME,
         HEARTBEAT_MIN_PROP_NAME, HEARTBEAT_MAX_PROP_NAME, LOGON_TIMEOUT_PROP_NAME, LOGON_WINDOW_PROP_NAME,
         ENGINE_TIMEOUT_PROP_NAME, OUTBOUND_BACKLOG_PROP_NAME, MAX_CONNECTIONS_PROP_NAME, MAX_PENDING_PROP_NAME,
-        IDLE_STRATEGY_PROP_NAME);
+        IDLE_STRATEGY_PROP_NAME, SOCKET_SEND_BUFFER_PROP_NAME);
 
     private GatewayConfiguration()
     {
@@ -135,6 +140,7 @@ public final class GatewayConfiguration
             .outboundBacklogBytes(config.sizeBytes(OUTBOUND_BACKLOG_PROP_NAME, OUTBOUND_BACKLOG_DEFAULT))
             .maxConnections(config.intValue(MAX_CONNECTIONS_PROP_NAME, MAX_CONNECTIONS_DEFAULT, 1, 65536))
             .maxPendingRequests(config.intValue(MAX_PENDING_PROP_NAME, MAX_PENDING_DEFAULT, 16, 1 << 24))
+            .socketSendBufferBytes(config.sizeBytes(SOCKET_SEND_BUFFER_PROP_NAME, SOCKET_SEND_BUFFER_DEFAULT))
             .idleStrategyName(idleStrategy(config));
         if (context.outboundBacklogBytes() < 4096)
         {

@@ -138,6 +138,28 @@ final class TestClient implements AutoCloseable, PushlineClient.Listener
         }
     }
 
+    /**
+     * Wait until at least {@code count} received messages (in any order) match.
+     */
+    List<Msg> awaitCount(final String what, final int count, final Predicate<Msg> predicate)
+    {
+        final long deadline = System.nanoTime() + TIMEOUT_NS;
+        while (true)
+        {
+            final List<Msg> matching = received.stream().filter(predicate).toList();
+            if (matching.size() >= count)
+            {
+                return matching;
+            }
+            if (System.nanoTime() - deadline > 0 || disconnected)
+            {
+                fail("session " + sessionId + ": " + matching.size() + " of " + count + " " + what + "; received " +
+                    describe());
+            }
+            poll();
+        }
+    }
+
     Msg awaitTemplate(final int templateId)
     {
         return await("template " + templateId, m -> m.templateId() == templateId);

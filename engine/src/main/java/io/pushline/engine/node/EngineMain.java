@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 public final class EngineMain
 {
-    /** Default config file, relative to the working directory. */
+    /** Default config file, under the Pushline home (see {@link PropertiesConfig#home()}). */
     public static final String DEFAULT_CONFIG = "config/engine.properties";
 
     private EngineMain()
@@ -38,7 +38,7 @@ public final class EngineMain
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Path configFile = Path.of(args.length > 0 ? args[0] : DEFAULT_CONFIG);
+        final Path configFile = args.length > 0 ? Path.of(args[0]) : PropertiesConfig.homeFile(DEFAULT_CONFIG);
         final EngineNode.Context context;
         try
         {
@@ -50,30 +50,35 @@ public final class EngineMain
             return 2;
         }
 
-        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            EngineNode node = EngineNode.launch(context.errorHandler(ex -> err.println("engine: error: " + ex))))
+        // the barrier's shutdown hook holds the JVM until the barrier closes: close the node (and say so) first
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {
-            printStarted(node, configFile, out);
-            final Thread watchdog = new Thread(() -> watch(node, barrier), "pushline-engine-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
-            barrier.await();
-            out.println("engine: stopping (answering what was taken, syncing the journal)");
-            if (node.failure() != null)
+            final EngineNode node;
+            try
             {
-                err.println("engine: FAILED: " + node.failure());
-                return 1;
+                node = EngineNode.launch(context.errorHandler(ex -> err.println("engine: error: " + ex)));
             }
-            return 0;
-        }
-        catch (final ConfigException ex)
-        {
-            err.println("engine: bad configuration: " + ex.getMessage());
-            return 2;
-        }
-        finally
-        {
-            out.println("engine: stopped");
+            catch (final ConfigException ex)
+            {
+                err.println("engine: bad configuration: " + ex.getMessage());
+                return 2;
+            }
+            try
+            {
+                printStarted(node, configFile, out);
+                final Thread watchdog = new Thread(() -> watch(node, barrier), "pushline-engine-watchdog");
+                watchdog.setDaemon(true);
+                watchdog.start();
+                barrier.await();
+                out.println("engine: stopping (answering what was taken, syncing the journal)");
+            }
+            finally
+            {
+                node.close();
+                out.println("engine: stopped" + (node.failure() != null ? " after a FAILURE: " + node.failure() : ""));
+                out.flush();
+            }
+            return node.failure() != null ? 1 : 0;
         }
     }
 

@@ -201,7 +201,7 @@ public final class ClientMain implements java.util.concurrent.Callable<Integer>
         {
             try (BufferedReader in = null == file ?
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) :
-                Files.newBufferedReader(file, StandardCharsets.UTF_8))
+                Files.newBufferedReader(resolveFromHome(file), StandardCharsets.UTF_8))
             {
                 String line;
                 while (null != (line = in.readLine()))
@@ -225,7 +225,7 @@ public final class ClientMain implements java.util.concurrent.Callable<Integer>
         final List<String> lines;
         try
         {
-            lines = Files.readAllLines(sessionsFile, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(resolveFromHome(sessionsFile), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {
@@ -240,6 +240,15 @@ public final class ClientMain implements java.util.concurrent.Callable<Integer>
             }
         }
         throw new IllegalArgumentException("session " + sessionId + " not found in " + sessionsFile);
+    }
+
+    private static Path resolveFromHome(final Path path)
+    {
+        if (path.isAbsolute() || Files.exists(path))
+        {
+            return path;
+        }
+        return Path.of(System.getProperty("pushline.home", ".")).resolve(path);
     }
 
     private final class Printer implements PushlineClient.Listener

@@ -74,6 +74,31 @@ final class ClientSession
         lastSentNs = nowNs;
     }
 
+    /**
+     * Forget everything, as if newly connected (reuse without allocation; the fuzz test uses it per input).
+     *
+     * @param nowNs the time of the new connection.
+     */
+    void reset(final long nowNs)
+    {
+        inStart = 0;
+        inEnd = 0;
+        outStart = 0;
+        outEnd = 0;
+        state = AWAITING_LOGON;
+        session = null;
+        nextInboundSequence = 0;
+        nextOutboundSequence = 0;
+        connectedNs = nowNs;
+        lastReceivedNs = nowNs;
+        lastSentNs = nowNs;
+        heartbeatIntervalNs = 0;
+        closeDeadlineNs = 0;
+        loggedOut = false;
+        blocked = false;
+        dirty = false;
+    }
+
     int sessionId()
     {
         return null == session ? 0 : session.sessionId;

@@ -61,6 +61,19 @@ final class PendingRequests
         answered = new boolean[capacity];
     }
 
+    /**
+     * Forget every entry.
+     */
+    void clear()
+    {
+        for (int i = 0; i < capacity; i++)
+        {
+            connections[i] = null;
+        }
+        head = 0;
+        tail = 0;
+    }
+
     boolean isFull()
     {
         return tail - head >= capacity;

@@ -215,6 +215,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
     {
         if (connection.state != ClientSession.ACTIVE)
         {
+            proxy.logout(connection, nowNs);
             startClosing(connection, nowNs);
             return;
         }

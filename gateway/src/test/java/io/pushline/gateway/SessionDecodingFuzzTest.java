@@ -12,7 +12,6 @@ import io.pushline.sbe.TerminateReason;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +45,30 @@ class SessionDecodingFuzzTest
         GATEWAY_ID, (typeId, label) -> COUNTERS_MANAGER.newCounter(label, typeId));
     private static final List<SessionConfig> SESSIONS = List.of(
         GatewayHarness.session(1, GATEWAY_ID, true), GatewayHarness.session(2, GATEWAY_ID, false));
-    private static final AtomicCounter[] SESSION_COUNTERS = new AtomicCounter[3 * SESSIONS.size()];
+
+    private static final Gateway.Context CONTEXT = new Gateway.Context().gatewayId(GATEWAY_ID).sessions(SESSIONS)
+        .epochNanoClock(() -> NOW_NS).conclude();
+    private static final Int2ObjectHashMap<SessionState> SESSION_STATES = new Int2ObjectHashMap<>();
+    private static final RecordingEngine ENGINE = new RecordingEngine();
+    private static final PendingRequests PENDING = new PendingRequests(64);
+    private static final SofhFrameDecoder DECODER;
+    private static final ClientSession CONNECTION =
+        new ClientSession(1, null, CONTEXT.maxFrameLength(), 64 * 1024, NOW_NS);
 
     static
     {
-        for (int i = 0; i < SESSION_COUNTERS.length; i++)
+        for (int i = 0; i < SESSIONS.size(); i++)
         {
-            SESSION_COUNTERS[i] = COUNTERS_MANAGER.newCounter("session counter " + i, 7320 + i % 3);
+            final SessionConfig config = SESSIONS.get(i);
+            SESSION_STATES.put(config.sessionId(), new SessionState(config, Gateway.throttle(CONTEXT, config),
+                COUNTERS_MANAGER.newCounter("session in " + i, GatewayCounters.SESSION_MESSAGES_IN_TYPE_ID),
+                COUNTERS_MANAGER.newCounter("session out " + i, GatewayCounters.SESSION_MESSAGES_OUT_TYPE_ID),
+                COUNTERS_MANAGER.newCounter("session throttled " + i, GatewayCounters.SESSION_THROTTLED_TYPE_ID)));
         }
+        final SessionAdapter adapter = new SessionAdapter(CONTEXT, SESSION_STATES, ENGINE, PENDING,
+            new ClientProxy(GATEWAY_ID, COUNTERS), COUNTERS);
+        DECODER = new SofhFrameDecoder(CONTEXT.maxFrameLength(), adapter);
+        ENGINE.connection = CONNECTION;
     }
 
     /**
@@ -105,22 +120,22 @@ class SessionDecodingFuzzTest
 
     private static RecordingEngine run(final byte[] data)
     {
-        final Gateway.Context ctx = new Gateway.Context().gatewayId(GATEWAY_ID).sessions(SESSIONS)
-            .epochNanoClock(() -> NOW_NS).conclude();
-        final Int2ObjectHashMap<SessionState> sessions = new Int2ObjectHashMap<>();
-        for (int i = 0; i < SESSIONS.size(); i++)
+        for (final SessionState session : SESSION_STATES.values())
         {
-            final SessionConfig config = SESSIONS.get(i);
-            sessions.put(config.sessionId(), new SessionState(config, Gateway.throttle(ctx, config),
-                SESSION_COUNTERS[3 * i], SESSION_COUNTERS[3 * i + 1], SESSION_COUNTERS[3 * i + 2]));
+            session.connection = null;
+            session.lastLogonTimestampNs = Long.MIN_VALUE;
+            session.throttle.reset();
+            if (session.cancelOnDisconnectPending)
+            {
+                session.cancelOnDisconnectPending = false;
+            }
         }
-        final RecordingEngine engine = new RecordingEngine();
-        final PendingRequests pending = new PendingRequests(64);
-        final SessionAdapter adapter = new SessionAdapter(
-            ctx, sessions, engine, pending, new ClientProxy(GATEWAY_ID, COUNTERS), COUNTERS);
-        final SofhFrameDecoder decoder = new SofhFrameDecoder(ctx.maxFrameLength(), adapter);
-        final ClientSession connection = new ClientSession(1, null, ctx.maxFrameLength(), 64 * 1024, NOW_NS);
-        engine.connection = connection;
+        PENDING.clear();
+        final RecordingEngine engine = ENGINE;
+        engine.sent = 0;
+        final ClientSession connection = CONNECTION;
+        connection.reset(NOW_NS);
+        final SofhFrameDecoder decoder = DECODER;
 
         int offset = 0;
         while (offset < data.length && connection.isOpen())

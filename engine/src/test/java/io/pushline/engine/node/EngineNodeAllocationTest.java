@@ -27,12 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Steady state of the engine process allocates nothing: the ingress duty cycle (Aeron poll, sequencing into the
- * ring, counters) and the chain thread (matching, encoding, Aeron offer on egress), measured per thread.
+ * Steady state of the engine process allocates nothing per command: the ingress duty cycle (Aeron poll, sequencing
+ * into the ring, counters) and the chain thread (matching, encoding, Aeron offer on egress), measured per thread.
  */
 class EngineNodeAllocationTest
 {
     private static final int ROUND = 100_000;
+    private static final long ONE_OFF_BYTES = 4096;
 
     @TempDir
     Path tempDir;
@@ -78,8 +79,12 @@ class EngineNodeAllocationTest
             final long chainBytes = mx.getThreadAllocatedBytes(chainThreads.get(0).getId()) - chainBefore;
 
             assertEquals(1, chainThreads.size(), "one-thread layout");
-            assertEquals(0, ingressBytes, "ingress duty cycle allocated over " + ROUND + " commands");
-            assertEquals(0, chainBytes, "chain thread allocated over " + ROUND + " commands");
+            // the smallest object on every command would be 16 B x 100k = 1.6 MB; a few hundred bytes once (the JIT
+            // recompiling a method, a parked thread's first wake-up) is not steady-state allocation
+            assertTrue(ingressBytes < ONE_OFF_BYTES, "ingress duty cycle allocated " + ingressBytes + " B over " +
+                ROUND + " commands");
+            assertTrue(chainBytes < ONE_OFF_BYTES, "chain thread allocated " + chainBytes + " B over " + ROUND +
+                " commands");
         }
     }
 
@@ -105,7 +110,9 @@ class EngineNodeAllocationTest
             }
             egress.poll((b, o, l, h) -> { }, 256);
         }
-        while (node.commandsIn() < target || egress.poll((b, o, l, h) -> { }, 256) > 0)
+        // keep reading the reports (a gateway that stops reading stops the engine: back pressure) until every
+        // command is in and the egress stream is drained
+        while (egress.poll((b, o, l, h) -> { }, 256) > 0 || node.commandsIn() < target)
         {
             assertTrue(System.nanoTime() < deadline, "engine did not take every command: in " + node.commandsIn() +
                 " of " + target + ", failure " + node.failure());

@@ -130,9 +130,10 @@ public final class MessageFormatter
             buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH + 8, ByteOrder.LITTLE_ENDIAN);
         appendTime(out, time);
         out.append(' ').append(layout.name());
-        for (final Field field : fields(buffer, offset, length))
+        final List<Field> fields = fields(buffer, offset, length);
+        for (int i = 1; i < fields.size(); i++)
         {
-            out.append(' ').append(field.name()).append('=').append(field.value());
+            out.append(' ').append(fields.get(i).name()).append('=').append(fields.get(i).value());
         }
     }
 

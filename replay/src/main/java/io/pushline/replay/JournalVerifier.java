@@ -8,6 +8,7 @@ import io.pushline.engine.SnapshotFiles;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.JournalNode;
 import io.pushline.journal.Journal;
+import io.pushline.journal.JournalCorruptException;
 import io.pushline.journal.JournalHandler;
 import io.pushline.journal.JournalReader;
 import io.pushline.sbe.MessageHeaderDecoder;
@@ -124,9 +125,16 @@ public final class JournalVerifier
             {
                 feeder.engine = engine;
                 final Progress progress = Progress.create(progressMode, "verify", total);
-                while (!comparator.stopped() && inputs.poll(feeder, 1024) > 0)
+                try
                 {
-                    Progress.update(progress, feeder.commands);
+                    while (!comparator.stopped() && inputs.poll(feeder, 1024) > 0)
+                    {
+                        Progress.update(progress, feeder.commands);
+                    }
+                }
+                catch (final JournalCorruptException ex)
+                {
+                    throw new ReplayException("corrupt input journal: " + ex.getMessage(), ex);
                 }
                 engine.awaitIdle();
                 Progress.finish(progress);

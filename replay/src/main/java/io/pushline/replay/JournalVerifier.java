@@ -3,9 +3,11 @@ package io.pushline.replay;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.lmax.disruptor.RingBuffer;
 import io.pushline.engine.Engine;
 import io.pushline.engine.SnapshotFiles;
 import io.pushline.engine.chain.ChainLayout;
+import io.pushline.engine.chain.CommandEvent;
 import io.pushline.engine.chain.JournalNode;
 import io.pushline.journal.Journal;
 import io.pushline.journal.JournalCorruptException;
@@ -18,14 +20,18 @@ import org.agrona.DirectBuffer;
 /**
  * {@code verify}: re-runs a recorded input journal through a fresh engine (one thread, no journal) with the recorded
  * configuration, keeping every command's recorded time and sequence, and compares each report with the recorded output
- * journal as they stream (see {@link ReportComparator}). The result is "identical" or the first divergence: a report
- * that differs, one the output journal lacks, or one the output journal has beyond the re-run.
+ * journal as they stream (see {@link ReportQueue} and {@link ReportComparator}). The result is "identical" or the
+ * first divergence: a report that differs, one the output journal lacks, or one the output journal has beyond the
+ * re-run.
  * <p>
  * A journal whose start was cut (it does not begin at sequence 1) is verified from the oldest snapshot file the
  * journal continues, and the output journal from the report after that snapshot's report sequence.
  */
 public final class JournalVerifier
 {
+    private static final int REPORT_QUEUE_BYTES = 16 * 1024 * 1024;
+    private static final int REPORT_DRAIN_LIMIT = 4096;
+
     /**
      * What a verify run found.
      *
@@ -112,7 +118,8 @@ public final class JournalVerifier
             outputs.seek(startReport + 1);
             inputs.seek(startSequence + 1);
             final ReportComparator comparator = new ReportComparator(outputs);
-            final Feeder feeder = new Feeder(comparator, startSequence + 1);
+            final ReportQueue queue = new ReportQueue(REPORT_QUEUE_BYTES);
+            final Feeder feeder = new Feeder(comparator, queue, startSequence + 1);
             try (Engine engine = Engine.launch(engineContext
                 .layout(ChainLayout.ONE_THREAD)
                 .journalDirectory(null)
@@ -121,22 +128,29 @@ public final class JournalVerifier
                 .snapshotIntervalNs(0)
                 .snapshotReplica(false)
                 .snapshot(snapshot)
-                .outputSink(comparator)))
+                .outputSink(queue)))
             {
                 feeder.engine = engine;
+                feeder.ring = engine.chain().ringBuffer();
                 final Progress progress = Progress.create(progressMode, "verify", total);
                 try
                 {
                     while (!comparator.stopped() && inputs.poll(feeder, 1024) > 0)
                     {
+                        feeder.drain();
                         Progress.update(progress, feeder.commands);
                     }
+                    feeder.drainUntilIdle();
                 }
                 catch (final JournalCorruptException ex)
                 {
                     throw new ReplayException("corrupt input journal: " + ex.getMessage(), ex);
                 }
-                engine.awaitIdle();
+                finally
+                {
+                    // a run that stopped early must not leave the engine's thread waiting for the queue at close
+                    queue.discard();
+                }
                 Progress.finish(progress);
             }
             if (comparator.outcome() == ReportComparator.Outcome.FAILED)
@@ -211,17 +225,24 @@ public final class JournalVerifier
         return new SnapshotBeginDecoder().wrapAndApplyHeader(snapshot, 0, new MessageHeaderDecoder()).reportSequence();
     }
 
-    /** Offers each input record, as stamped, to the engine; checks the sequence has no gap. */
+    /**
+     * Offers each input record, as stamped, to the engine, and compares the reports that are ready. It never waits
+     * inside the engine for ring space (the engine's thread may be waiting for it to read reports): it reads reports
+     * until there is space.
+     */
     private static final class Feeder implements JournalHandler
     {
         private final ReportComparator comparator;
+        private final ReportQueue queue;
         private Engine engine;
+        private RingBuffer<CommandEvent> ring;
         private long expected;
         private long commands;
 
-        Feeder(final ReportComparator comparator, final long expected)
+        Feeder(final ReportComparator comparator, final ReportQueue queue, final long expected)
         {
             this.comparator = comparator;
+            this.queue = queue;
             this.expected = expected;
         }
 
@@ -242,9 +263,49 @@ public final class JournalVerifier
                 throw new ReplayException("the input journal has a gap: command " + expected + " is missing (next is " +
                     sequence + ")");
             }
+            while (!ring.hasAvailableCapacity(1))
+            {
+                if (drain() == 0)
+                {
+                    checkEngine();
+                    Thread.yield();
+                }
+            }
             engine.offerStamped(buffer, offset, length);
             expected++;
             commands++;
+        }
+
+        int drain()
+        {
+            return comparator.stopped() ? 0 : queue.ring().read(comparator, REPORT_DRAIN_LIMIT);
+        }
+
+        /** Compare reports until the engine has answered every command offered and the queue is empty. */
+        void drainUntilIdle()
+        {
+            while (!comparator.stopped())
+            {
+                // the engine's consumer sequence passes a command only after all its reports are in the queue
+                final boolean idle = ring.getMinimumGatingSequence() == ring.getCursor();
+                if (drain() == 0)
+                {
+                    if (idle)
+                    {
+                        return;
+                    }
+                    checkEngine();
+                    Thread.yield();
+                }
+            }
+        }
+
+        private void checkEngine()
+        {
+            if (engine.failure() != null)
+            {
+                throw new IllegalStateException("the re-run engine failed", engine.failure());
+            }
         }
     }
 }

@@ -1,18 +1,18 @@
 package io.pushline.replay;
 
-import io.pushline.engine.chain.OutputSink;
 import io.pushline.journal.JournalHandler;
 import io.pushline.journal.JournalReader;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
 
 /**
- * The output sink of the re-run engine in {@code verify}: compares every report, byte for byte, with the next record
- * of the recorded output journal as both stream (nothing is buffered, nothing is allocated per report). At the first
- * difference it keeps copies of both messages and stops comparing. Runs on the engine's thread; the thread that feeds
- * the engine polls {@link #stopped()}.
+ * Compares every report of the re-run engine in {@code verify} (read from the {@link ReportQueue}), byte for byte,
+ * with the next record of the recorded output journal as both stream (nothing is allocated per report). At the first
+ * difference it keeps copies of both messages and stops comparing. Runs on the thread that feeds the engine.
  */
-final class ReportComparator implements OutputSink, JournalHandler
+final class ReportComparator implements MessageHandler, JournalHandler
 {
     /** Why comparing stopped. */
     enum Outcome
@@ -37,15 +37,15 @@ final class ReportComparator implements OutputSink, JournalHandler
     private int expectedCopyLength;
     private int actualCopyLength;
     private long compared;
-    private volatile Outcome outcome = Outcome.EQUAL;
-    private volatile RuntimeException failure;
+    private Outcome outcome = Outcome.EQUAL;
+    private RuntimeException failure;
 
     ReportComparator(final JournalReader expectedReports)
     {
         this.expectedReports = expectedReports;
     }
 
-    public void onMessage(final DirectBuffer buffer, final int offset, final int length)
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int offset, final int length)
     {
         if (outcome != Outcome.EQUAL)
         {

@@ -11,6 +11,7 @@ import io.pushline.journal.JournalReader;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,26 +33,8 @@ final class DumpCommand implements Callable<Integer>, JournalHandler
     @Option(names = "--json", description = "one JSON object per line")
     private boolean json;
 
-    @Option(names = "--from-seq", paramLabel = "N", description = "first record sequence")
-    private Long fromSequence;
-
-    @Option(names = "--to-seq", paramLabel = "N", description = "last record sequence")
-    private Long toSequence;
-
-    @Option(names = "--from-time", paramLabel = "TIME", description = "earliest engine time: ISO-8601 or epoch ns")
-    private String fromTime;
-
-    @Option(names = "--to-time", paramLabel = "TIME", description = "latest engine time: ISO-8601 or epoch ns")
-    private String toTime;
-
-    @Option(names = "--instrument", paramLabel = "ID", description = "only messages with this instrumentId")
-    private Integer instrument;
-
-    @Option(names = "--session", paramLabel = "ID", description = "only messages of this session")
-    private Integer session;
-
-    @Option(names = "--type", paramLabel = "NAMES", description = "only these templates, e.g. NewOrder,CancelOrder")
-    private String types;
+    @Mixin
+    private FilterOptions filterOptions;
 
     @Option(names = "--limit", paramLabel = "N", description = "stop after printing N records")
     private long limit = Long.MAX_VALUE;
@@ -73,15 +56,14 @@ final class DumpCommand implements Callable<Integer>, JournalHandler
 
     public Integer call()
     {
-        filter = new RecordFilter(catalog).sequences(fromSequence, toSequence).times(fromTime, toTime)
-            .instrument(instrument).session(session).templates(types);
+        filter = filterOptions.filter(catalog);
         out = spec.commandLine().getOut();
         try (JournalReader reader = Journals.open(directory, outputs ? Journals.OUTPUT : Journals.INPUT, true,
             !follow))
         {
-            if (fromSequence != null)
+            if (filterOptions.fromSequence != null)
             {
-                reader.seek(fromSequence);
+                reader.seek(filterOptions.fromSequence);
             }
             while (!done)
             {

@@ -32,26 +32,8 @@ final class StatsCommand implements Callable<Integer>
     @Option(names = "--table", description = "print the count of every interval")
     private boolean table;
 
-    @Option(names = "--from-seq", paramLabel = "N", description = "first record sequence")
-    private Long fromSequence;
-
-    @Option(names = "--to-seq", paramLabel = "N", description = "last record sequence")
-    private Long toSequence;
-
-    @Option(names = "--from-time", paramLabel = "TIME", description = "earliest engine time: ISO-8601 or epoch ns")
-    private String fromTime;
-
-    @Option(names = "--to-time", paramLabel = "TIME", description = "latest engine time: ISO-8601 or epoch ns")
-    private String toTime;
-
-    @Option(names = "--instrument", paramLabel = "ID", description = "only messages with this instrumentId")
-    private Integer instrument;
-
-    @Option(names = "--session", paramLabel = "ID", description = "only messages of this session")
-    private Integer session;
-
-    @Option(names = "--type", paramLabel = "NAMES", description = "only these templates, e.g. NewOrder,CancelOrder")
-    private String types;
+    @Mixin
+    private FilterOptions filterOptions;
 
     @Mixin
     private ProgressOption progress;
@@ -63,8 +45,7 @@ final class StatsCommand implements Callable<Integer>
             throw new IllegalArgumentException("--interval-ms must be positive, got " + intervalMs);
         }
         final SchemaCatalog catalog = SchemaCatalog.instance();
-        final RecordFilter filter = new RecordFilter(catalog).sequences(fromSequence, toSequence)
-            .times(fromTime, toTime).instrument(instrument).session(session).templates(types);
+        final RecordFilter filter = filterOptions.filter(catalog);
         final JournalStats stats = new JournalStats(filter, intervalMs * 1_000_000L);
         final String prefix = outputs ? Journals.OUTPUT : Journals.INPUT;
         final Progress line = Progress.create(progress.mode, "stats",

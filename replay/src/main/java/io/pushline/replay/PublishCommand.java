@@ -93,12 +93,14 @@ final class PublishCommand implements Callable<Integer>
         {
             if (embeddedDriver)
             {
-                driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                    .aeronDirectoryName(aeronDirectory != null ? aeronDirectory : null)
+                final MediaDriver.Context driverContext = new MediaDriver.Context()
                     .threadingMode(ThreadingMode.SHARED)
                     .sharedIdleStrategy(new BackoffIdleStrategy())
                     .dirDeleteOnStart(true)
-                    .dirDeleteOnShutdown(true));
+                    .dirDeleteOnShutdown(true);
+                // an explicit directory lets other processes connect to this driver; else a random one
+                driver = aeronDirectory != null ? MediaDriver.launch(driverContext.aeronDirectoryName(aeronDirectory)) :
+                    MediaDriver.launchEmbedded(driverContext);
             }
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(driver != null ? driver.aeronDirectoryName() : aeronDir));

@@ -69,13 +69,13 @@ public final class JournalStats implements JournalHandler
             }
         }
         lastSequence = sequence;
+        firstSequence = firstSequence == Journal.NULL_SEQUENCE ? sequence : firstSequence;
         if (!filter.matches(buffer, offset, length, sequence))
         {
             return;
         }
         kept++;
         bytes += length;
-        firstSequence = firstSequence == Journal.NULL_SEQUENCE ? sequence : firstSequence;
         final int templateId = MessageGuard.check(buffer, offset, length);
         if (templateId < 0 || length < Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH)
         {
@@ -138,9 +138,9 @@ public final class JournalStats implements JournalHandler
      */
     public void print(final PrintWriter out, final SchemaCatalog catalog, final String name, final boolean table)
     {
-        out.printf("%s: %d records read, %d kept (%d payload bytes), sequences %s..%s%n", name, records, kept, bytes,
+        out.printf("%s: %d records read (sequences %s..%s), %d kept (%d payload bytes)%n", name, records,
             firstSequence == Journal.NULL_SEQUENCE ? "-" : firstSequence, lastSequence == Journal.NULL_SEQUENCE ?
-            "-" : lastSequence);
+            "-" : lastSequence, kept, bytes);
         if (kept > malformed)
         {
             final StringBuilder first = new StringBuilder();

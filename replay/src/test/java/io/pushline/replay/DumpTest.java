@@ -104,6 +104,19 @@ class DumpTest
     }
 
     @Test
+    void shouldCountTypesAndFindNoGapWhenStatsRun()
+    {
+        final List<RecordedRun.Entry> entries = RecordedRun.read(run.directory, Journals.INPUT);
+        final long newOrders = entries.stream()
+            .filter(e -> MessageGuard.check(e.buffer(), 0, e.payload().length) == NewOrderDecoder.TEMPLATE_ID).count();
+        final RecordedRun.Run stats = RecordedRun.replay("stats", run.directory.toString());
+        assertEquals(0, stats.status(), stats.err());
+        assertTrue(stats.out().contains("input: 20000 records read (sequences 1..20000), 20000 kept"), stats.out());
+        assertTrue(stats.out().contains("gaps in sequence: 0 (0 records missing)"), stats.out());
+        assertTrue(stats.out().lines().anyMatch(l -> l.matches("\\s+NewOrder\\s+" + newOrders + "\\s.*")), stats.out());
+    }
+
+    @Test
     void shouldFollowWhenJournalGrowsIntoNewSegments(@TempDir final Path dir) throws Exception
     {
         final List<RecordedRun.Entry> entries = RecordedRun.read(run.directory, Journals.INPUT).subList(0, 3_000);

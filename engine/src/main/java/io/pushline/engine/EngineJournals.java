@@ -34,6 +34,7 @@ final class EngineJournals implements AutoCloseable
         Journal opened = null;
         try
         {
+            RecordedConfiguration.write(context, Math.max(0, inputs.appender().lastSequence()) + 1);
             opened = Journal.open(new Journal.Context()
                 .directory(context.journalDirectory())
                 .filePrefix("output")

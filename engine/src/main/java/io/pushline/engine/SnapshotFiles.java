@@ -28,7 +28,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * bytes) and the length (4 bytes). Written to a temporary file, forced, then renamed, so a crash leaves either the
  * whole snapshot or none. The newest few are kept.
  */
-final class SnapshotFiles
+public final class SnapshotFiles
 {
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".sbe";
@@ -77,9 +77,10 @@ final class SnapshotFiles
     }
 
     /**
+     * @param directory snapshot directory; may be null or missing.
      * @return the snapshot files, newest first.
      */
-    static List<Path> newestFirst(final Path directory)
+    public static List<Path> newestFirst(final Path directory)
     {
         final List<Path> files = new ArrayList<>();
         if (directory == null || !Files.isDirectory(directory))
@@ -100,9 +101,10 @@ final class SnapshotFiles
     }
 
     /**
+     * @param file snapshot file.
      * @return the snapshot messages of a file, or null if its checksum or length does not hold.
      */
-    static UnsafeBuffer read(final Path file)
+    public static UnsafeBuffer read(final Path file)
     {
         try
         {
@@ -135,7 +137,7 @@ final class SnapshotFiles
      * @param snapshot messages of a snapshot.
      * @return the sequence of the last command it includes, or Long.MAX_VALUE if it does not start with SnapshotBegin.
      */
-    static long sequenceOf(final DirectBuffer snapshot)
+    public static long sequenceOf(final DirectBuffer snapshot)
     {
         if (MessageGuard.check(snapshot, 0, snapshot.capacity()) != SnapshotBeginDecoder.TEMPLATE_ID)
         {

@@ -1,5 +1,5 @@
 /**
- * Replay of recorded journals: dump, stats, verify, publish and state at any point. Filled by the replay issue;
- * a shell until then.
+ * Replay of recorded journals: {@code dump}, {@code stats}, {@code verify}, {@code publish}, {@code state} and
+ * {@code generate} ({@link io.pushline.replay.ReplayMain}).
  */
 package io.pushline.replay;

@@ -126,7 +126,8 @@ public final class AeronSystem implements SystemUnderTest
         egressAssembler = new FragmentAssembler(toListener);
         final Subscription farIngress = farAeron.addSubscription(
             ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT);
-        final Publication farEgress = farAeron.addPublication(egressChannel, TransportSettings.EGRESS_STREAM_ID_DEFAULT);
+        final Publication farEgress = farAeron.addPublication(
+            egressChannel, TransportSettings.EGRESS_STREAM_ID_DEFAULT);
         ingress = clientAeron.addPublication(ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT);
         farAgent = farSide == FarSide.ECHO ?
             FarSideAgent.echo(farIngress, farEgress) :

@@ -77,7 +77,8 @@ public final class InProcessEngineSystem implements SystemUnderTest
     public Map<String, String> layout()
     {
         final Map<String, String> layout = new LinkedHashMap<>();
-        layout.put("engine.producer", "the load thread (Engine.offer: copy into the ring and stamp; waits for ring space)");
+        layout.put("engine.producer",
+            "the load thread (Engine.offer: copy into the ring and stamp; waits for ring space)");
         layout.put("engine.chain", chainLayout + " layout, consumer wait strategy " + waitStrategy +
             ", ring " + engine.context().ringSize() + ", no journal, reports delivered on the chain thread");
         layout.put("engine.maxOrdersPerInstrument", Integer.toString(maxOrdersPerInstrument));

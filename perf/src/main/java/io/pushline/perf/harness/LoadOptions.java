@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
  */
 public final class LoadOptions
 {
-    @Option(names = "--rate", defaultValue = "100k", description = "Offered rate, messages/s (e.g. 50000, 100k, 1m). " +
-        "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", defaultValue = "100k",
+        description = "Offered rate, messages/s (e.g. 50000, 100k, 1m). Default: ${DEFAULT-VALUE}.")
     String rate;
 
-    @Option(names = "--duration", defaultValue = "8s", description = "Measured time per run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration", defaultValue = "8s",
+        description = "Measured time per run. Default: ${DEFAULT-VALUE}.")
     String duration;
 
     @Option(names = "--warmup", defaultValue = "4s",

@@ -87,7 +87,7 @@ public final class OpenLoopRunner
             final double seconds = Math.max(1, lastAckNs - schedule.measuredStartNs()) / 1e9;
             final RunResult result = new RunResult(system.name(), spec, layout, acks, fills,
                 schedule.measuredCount(), measuredAcks, recorder.rejects(), measuredAcks / seconds,
-                load.maxSendLagNs, load.offerRetries.get());
+                load.sendLag, load.offerRetries.get());
             writePercentiles(result);
             return result;
         }
@@ -194,7 +194,7 @@ public final class OpenLoopRunner
         private final ReplyRecorder recorder;
         private final IdleStrategy idle = IdleStrategies.of(spec.loadIdle());
         private final AtomicLong offerRetries = new AtomicLong();
-        private volatile long maxSendLagNs;
+        private final Histogram sendLag = newHistogram();
         private volatile Throwable failure;
 
         LoadLoop(final SystemUnderTest system, final Schedule schedule, final ReplyRecorder recorder)
@@ -222,7 +222,6 @@ public final class OpenLoopRunner
         {
             final DirectBuffer buffer = workload.buffer();
             final long total = schedule.totalCount();
-            long maxLag = 0;
             for (long k = 0; k < total; k++)
             {
                 final long intendedNs = schedule.intendedNs(k);
@@ -231,7 +230,10 @@ public final class OpenLoopRunner
                 {
                     idle.idle(system.poll());
                 }
-                maxLag = Math.max(maxLag, nowNs - intendedNs);
+                if (k >= schedule.warmupCount())
+                {
+                    sendLag.recordValue(Math.min(ReplyRecorder.HIGHEST_TRACKABLE_NS, nowNs - intendedNs + 1));
+                }
                 workload.prepare(k);
                 final int offset = workload.offset(k);
                 final int length = workload.length(k);
@@ -240,7 +242,6 @@ public final class OpenLoopRunner
                     offerAgain(buffer, offset, length);
                 }
             }
-            maxSendLagNs = maxLag;
         }
 
         private void offerAgain(final DirectBuffer buffer, final int offset, final int length)

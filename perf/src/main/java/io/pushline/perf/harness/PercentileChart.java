@@ -2,9 +2,13 @@ package io.pushline.perf.harness;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -55,7 +59,10 @@ public final class PercentileChart
             final XYSeries line = chart.addSeries(s.label(), s.inverseTail(), s.latencyUs());
             line.setMarker(SeriesMarkers.NONE);
         }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        try (OutputStream out = Files.newOutputStream(file))
+        {
+            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+        }
     }
 
     /**

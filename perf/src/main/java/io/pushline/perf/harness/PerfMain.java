@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
     subcommands = {PerfMain.Capacity.class, PerfMain.Plot.class},
-    description = {"Open-loop latency harness: offered load at a fixed rate, latency from each message's intended " +
-        "send time, engine against an echo on the same transport.", "Default: levels inproc and ipc, engine and echo, " +
-        "100k/s, 4 s warm-up + 8 s measured each."})
+    description = {
+        "Open-loop latency harness: offered load at a fixed rate, latency from each message's intended send time, " +
+            "engine against an echo on the same transport.",
+        "Default: levels inproc and ipc, engine and echo, 100k/s, 4 s warm-up + 8 s measured each."})
 public final class PerfMain implements Callable<Integer>
 {
     @Mixin

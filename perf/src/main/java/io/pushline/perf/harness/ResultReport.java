@@ -124,8 +124,10 @@ public final class ResultReport
         {
             final RunSpec s = r.spec();
             sb.append(String.format(Locale.ROOT, "%s: offered %,d/s, warm-up %,d ms, measured %,d ms, " +
-                "max send lag %s µs, offers pushed back %,d%n", r.name(), s.ratePerSecond(), s.warmupNs() / 1_000_000,
-                s.durationNs() / 1_000_000, Units.us(r.maxSendLagNs()), r.offerRetries()));
+                "send lag p50 %s p99 %s p99.99 %s max %s µs, offers pushed back %,d%n", r.name(), s.ratePerSecond(),
+                s.warmupNs() / 1_000_000, s.durationNs() / 1_000_000, Units.us(r.sendLag().getValueAtPercentile(50)),
+                Units.us(r.sendLag().getValueAtPercentile(99)), Units.us(r.sendLag().getValueAtPercentile(99.99)),
+                Units.us(r.sendLag().getMaxValue()), r.offerRetries()));
             for (final Map.Entry<String, String> e : r.layout().entrySet())
             {
                 sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');

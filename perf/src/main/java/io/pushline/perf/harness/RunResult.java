@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * @param measuredAcks       of those, how many were acknowledged before the drain timeout.
  * @param rejects            rejects and cancel rejects seen (a valid workload has none; an echo has none).
  * @param achievedPerSecond  measured acks per second, from the first measured intended send to the last ack.
- * @param maxSendLagNs       most a send left after its intended time (the load thread or the system was behind).
+ * @param sendLag            how late each measured message left after its intended time, ns + 1 (the load thread
+ *                           or the system was behind: part of every latency above).
  * @param offerRetries       offers the system pushed back (offered again, never dropped).
  */
 public record RunResult(
@@ -29,7 +30,7 @@ public record RunResult(
     long measuredAcks,
     long rejects,
     double achievedPerSecond,
-    long maxSendLagNs,
+    Histogram sendLag,
     long offerRetries)
 {
     /**

@@ -28,7 +28,8 @@ public record Schedule(long startNs, long ratePerSecond, long warmupCount, long 
         }
         if (warmupCount < 0 || totalCount <= warmupCount)
         {
-            throw new IllegalArgumentException("need 0 <= warm-up < total messages: " + warmupCount + ", " + totalCount);
+            throw new IllegalArgumentException(
+                "need 0 <= warm-up < total messages: " + warmupCount + ", " + totalCount);
         }
         if (totalCount > Long.MAX_VALUE / NANOS_PER_SECOND)
         {

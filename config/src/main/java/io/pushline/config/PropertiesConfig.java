@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class PropertiesConfig
 {
+    /** System property naming the Pushline home: the directory relative paths in config files are resolved against. */
+    public static final String HOME_PROP_NAME = "pushline.home";
+
     private static final String SYSTEM_PROPERTY_SOURCE = "system property";
     private static final String DURATION_FORMAT =
         "not a duration; use nanoseconds or a number with a unit ns, us, ms or s, e.g. 500us";
@@ -66,7 +69,8 @@ public final class PropertiesConfig
 
     /**
      * Loads a properties file, overridden by the current system properties, resolving relative paths against the
-     * working directory.
+     * Pushline home ({@link #HOME_PROP_NAME}, set by {@code scripts/pushline} to the repository root) or, without
+     * it, the working directory.
      *
      * @param file         the properties file.
      * @param allowMissing true if a missing file counts as an empty file (e.g. an optional default file).
@@ -75,7 +79,28 @@ public final class PropertiesConfig
      */
     public static PropertiesConfig load(final Path file, final boolean allowMissing)
     {
-        return load(file, allowMissing, System.getProperties(), Path.of("").toAbsolutePath());
+        return load(file, allowMissing, System.getProperties(), home());
+    }
+
+    /**
+     * The Pushline home: {@code -Dpushline.home} if given, else the working directory.
+     *
+     * @return the absolute home directory.
+     */
+    public static Path home()
+    {
+        return Path.of(System.getProperty(HOME_PROP_NAME, "")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A default file of the distribution, e.g. {@code config/engine.properties}, under the Pushline home.
+     *
+     * @param relative path under the home.
+     * @return the path.
+     */
+    public static Path homeFile(final String relative)
+    {
+        return home().resolve(relative);
     }
 
     /**

@@ -71,6 +71,19 @@ public record TransportSettings(
     }
 
     /**
+     * The defaults, ignoring config files and system properties.
+     *
+     * @param embeddedDriver whether the process launches the media driver.
+     * @return settings with every default.
+     */
+    public static TransportSettings defaults(final boolean embeddedDriver)
+    {
+        return new TransportSettings(defaultAeronDirectory(), embeddedDriver, THREADING_MODE_DEFAULT,
+            IDLE_STRATEGY_DEFAULT, INGRESS_CHANNEL_DEFAULT, INGRESS_STREAM_ID_DEFAULT, EGRESS_CHANNEL_DEFAULT,
+            EGRESS_STREAM_ID_DEFAULT);
+    }
+
+    /**
      * Read the transport keys of a config, each from its system property, else the file, else the default.
      *
      * @param config         the process's config.

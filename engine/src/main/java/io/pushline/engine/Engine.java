@@ -1,15 +1,12 @@
 package io.pushline.engine;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.pushline.config.ConfigException;
 import io.pushline.config.InstrumentDefinition;
-import io.pushline.config.InstrumentsFile;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.CommandEvent;
 import io.pushline.engine.chain.MatcherFactory;
@@ -17,16 +14,13 @@ import io.pushline.engine.chain.NodeChain;
 import io.pushline.engine.chain.NodeCounters;
 import io.pushline.engine.chain.OutputSink;
 import io.pushline.engine.chain.WaitStrategyType;
-import io.pushline.engine.match.BookMatcher;
 import io.pushline.engine.match.SelfTradePrevention;
 import io.pushline.journal.RecoveryReport;
 import io.pushline.journal.SyncPolicy;
 import io.pushline.protocol.Envelope;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.CountersManager;
 
 /**
  * The order-processing engine in-process: a sequencer that stamps each inbound SBE command with the engine time and
@@ -37,6 +31,9 @@ import org.agrona.concurrent.status.CountersManager;
  */
 public final class Engine implements AutoCloseable
 {
+    /** {@link #tryOffer} result: the ring is full; offer the command again later. */
+    public static final long BACK_PRESSURED = -1;
+
     private static final int STAMPABLE_LENGTH = Envelope.HEADER_LENGTH + Envelope.ENVELOPE_LENGTH;
 
     private final Context context;
@@ -137,6 +134,25 @@ public final class Engine implements AutoCloseable
         publish(buffer, offset, length, sequence, timestampNs, length >= STAMPABLE_LENGTH);
         snapshotIfDue(SnapshotFiles.isSnapshotCommand(buffer, offset, length));
         return sequence;
+    }
+
+    /**
+     * Like {@link #offer}, but never waits: when the ring is full (the chain is behind, or its output is back
+     * pressured) the command is not taken and {@link #BACK_PRESSURED} is returned, so that an ingress adapter can
+     * leave it in its transport and try again later.
+     *
+     * @param buffer holding one SBE message with its header.
+     * @param offset of the message.
+     * @param length of the message.
+     * @return the sequence given to the command, 0 if refused as too long, or {@link #BACK_PRESSURED}.
+     */
+    public long tryOffer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (!chain.hasCapacity())
+        {
+            return BACK_PRESSURED;
+        }
+        return offer(buffer, offset, length);
     }
 
     /**
@@ -434,55 +450,8 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("context already concluded");
             }
             concluded = true;
-            if (instruments == null)
-            {
-                instruments = InstrumentsFile.load(instrumentsFile != null ?
-                    instrumentsFile : Path.of(EngineConfiguration.INSTRUMENTS_FILE_DEFAULT));
-            }
-            require(!instruments.isEmpty(), "instruments", "at least one instrument is needed");
-            require(Integer.bitCount(ringSize) == 1, EngineConfiguration.RING_SIZE_PROP_NAME,
-                "must be a power of two, got " + ringSize);
-            require(Integer.bitCount(reportStreamCapacity) == 1 && reportStreamCapacity >= 2,
-                EngineConfiguration.REPORT_STREAM_CAPACITY_PROP_NAME,
-                "must be a power of two >= 2, got " + reportStreamCapacity);
-            require(shards >= 1 && shards <= EngineConfiguration.SHARDS_MAX, EngineConfiguration.SHARDS_PROP_NAME,
-                "must be 1.." + EngineConfiguration.SHARDS_MAX + ", got " + shards);
-            require(maxOrdersPerInstrument >= 1, EngineConfiguration.MAX_ORDERS_PER_INSTRUMENT_PROP_NAME,
-                "must be positive, got " + maxOrdersPerInstrument);
-            require((long)maxOrdersPerInstrument * instruments.size() < Integer.MAX_VALUE / 8,
-                EngineConfiguration.MAX_ORDERS_PER_INSTRUMENT_PROP_NAME, "times " + instruments.size() +
-                " instruments is more orders than one shard can address");
-            require(layout != null && waitStrategy != null && selfTradePrevention != null, "context",
-                "layout, waitStrategy and selfTradePrevention must be set");
-            if (outputSink == null)
-            {
-                outputSink = (buffer, offset, length) -> { };
-            }
-            if (countersFactory == null)
-            {
-                final CountersManager manager = new CountersManager(
-                    new UnsafeBuffer(ByteBuffer.allocateDirect(512 * 1024)),
-                    new UnsafeBuffer(ByteBuffer.allocateDirect(128 * 1024)));
-                countersFactory = manager::newCounter;
-            }
-            threadFactory = threadFactory != null ? threadFactory : DaemonThreadFactory.INSTANCE;
-            matcherFactory = matcherFactory != null ? matcherFactory : BookMatcher::new;
-            clock = clock != null ? clock : new SystemEpochNanoClock();
-            if (journalDirectory != null && snapshotDirectory == null)
-            {
-                snapshotDirectory = journalDirectory.resolve("snapshots");
-            }
-            require(snapshotIntervalCommands >= 0, EngineConfiguration.SNAPSHOT_INTERVAL_COMMANDS_PROP_NAME,
-                "must not be negative, got " + snapshotIntervalCommands);
+            EngineContextDefaults.conclude(this);
             return this;
-        }
-
-        private static void require(final boolean condition, final String key, final String message)
-        {
-            if (!condition)
-            {
-                throw new ConfigException(key + ": " + message);
-            }
         }
 
         public Context instruments(final List<InstrumentDefinition> instruments)

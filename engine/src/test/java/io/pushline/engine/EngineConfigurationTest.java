@@ -9,6 +9,9 @@ import io.pushline.config.ConfigException;
 import io.pushline.config.PropertiesConfig;
 import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.match.SelfTradePrevention;
+import io.pushline.config.TransportSettings;
+import io.pushline.engine.node.EngineNode;
+import io.pushline.engine.node.EngineNodeConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +25,17 @@ class EngineConfigurationTest
     private static final Path REPOSITORY = Path.of("..");
 
     @Test
-    void shouldLaunchEngineWhenConfiguredFromDefaultFiles()
+    void shouldLaunchEngineWhenConfiguredFromDefaultFiles(@TempDir final Path journal)
     {
+        final Properties overrides = new Properties();
+        overrides.setProperty(EngineConfiguration.JOURNAL_DIRECTORY_PROP_NAME, journal.toString());
         final PropertiesConfig config = PropertiesConfig.load(
-            REPOSITORY.resolve("config/engine.properties"), false, new Properties(), REPOSITORY);
-        final Engine.Context context = EngineConfiguration.apply(config, new Engine.Context());
+            REPOSITORY.resolve("config/engine.properties"), false, overrides, REPOSITORY);
+        // the engine process's file: the node's own keys and the transport keys besides the engine's
+        final EngineNode.Context nodeContext = EngineNodeConfiguration.apply(config, new EngineNode.Context());
+        assertEquals(TransportSettings.defaults(true), nodeContext.transport());
+        final Engine.Context context = nodeContext.engineContext();
+        assertEquals(journal, context.journalDirectory());
 
         try (Engine engine = Engine.launch(context.maxOrdersPerInstrument(1024)))
         {

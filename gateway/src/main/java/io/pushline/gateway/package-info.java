@@ -1,5 +1,6 @@
 /**
- * The trading gateway process: client sessions over TCP (SOFH + SBE), logon, throttling, ownership of orders and
- * cancel-on-disconnect, talking to the engine over Aeron. Filled by the network ingress issue; a shell until then.
+ * The trading gateway process: client sessions over TCP (SOFH-framed SBE), logon with HMAC signatures, sequence
+ * numbers, heartbeats, throttling, cancel-on-disconnect, timeouts, and the Aeron link to the engine. One Agrona
+ * agent on one thread runs all of it ({@link io.pushline.gateway.GatewayAgent}).
  */
 package io.pushline.gateway;

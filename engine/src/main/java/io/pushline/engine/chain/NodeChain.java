@@ -246,6 +246,15 @@ public final class NodeChain implements AutoCloseable
     }
 
     /**
+     * @return whether the ring has room for one more command now; throws if a node has failed or the chain closed.
+     */
+    public boolean hasCapacity()
+    {
+        runState.checkRunning();
+        return ringBuffer.hasAvailableCapacity(1);
+    }
+
+    /**
      * Wait until the ring has room for one more event; fails if the chain has failed or closed.
      */
     public void awaitCapacity()

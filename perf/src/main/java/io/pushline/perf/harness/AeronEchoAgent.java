@@ -3,12 +3,13 @@ package io.pushline.perf.harness;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import org.agrona.concurrent.Agent;
 
 /**
  * The Aeron baseline: polls the ingress stream and publishes every message back on the egress stream, from one
  * thread, with no work in between.
  */
-final class AeronEchoAgent extends AeronSystem.FarSideAgent
+final class AeronEchoAgent implements Agent
 {
     private static final int FRAGMENT_LIMIT = 16;
 
@@ -32,11 +33,5 @@ final class AeronEchoAgent extends AeronSystem.FarSideAgent
     public String roleName()
     {
         return "pushline-perf-aeron-echo";
-    }
-
-    @Override
-    String describe()
-    {
-        return "echo: one agent thread polls ingress and publishes each message back on egress";
     }
 }

@@ -14,19 +14,22 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.pushline.config.TransportSettings;
+import io.pushline.engine.Engine;
+import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.WaitStrategyType;
+import io.pushline.engine.node.EngineNode;
+import io.pushline.perf.OrderFlowGenerator;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.IdleStrategy;
 
 /**
  * Level 2: the engine, or an echo, behind Aeron (IPC or UDP loopback) in this process, with an embedded media driver
  * in SHARED threading mode (one driver thread). The load thread publishes commands on the ingress stream and polls
  * reports from the egress stream between sends, so the client side is one thread. The far side is one agent thread
- * polling ingress: the echo publishes each message back on egress from that thread; the engine bridge offers it to
- * the engine, whose chain thread publishes the reports on egress.
+ * polling ingress: the echo publishes each message back on egress from that thread; the engine side is the engine
+ * process's own {@link EngineNode} (its IngressAdapter thread offers to the engine, whose chain thread publishes the
+ * reports on egress), sharing this process's driver.
  */
 public final class AeronSystem implements SystemUnderTest
 {
@@ -35,7 +38,7 @@ public final class AeronSystem implements SystemUnderTest
     {
         /** Every ingress message published back on egress by the agent thread. */
         ECHO,
-        /** The engine: the agent thread offers to it, its chain thread publishes the reports. */
+        /** The engine process's {@link EngineNode}: ingress thread and chain thread. */
         ENGINE
     }
 
@@ -65,7 +68,7 @@ public final class AeronSystem implements SystemUnderTest
     private Subscription egress;
     private FragmentAssembler egressAssembler;
     private AgentRunner farRunner;
-    private FarSideAgent farAgent;
+    private EngineNode engineNode;
 
     /**
      * @param farSide                echo or engine.
@@ -124,24 +127,38 @@ public final class AeronSystem implements SystemUnderTest
         egress = clientAeron.addSubscription(egressChannel, TransportSettings.EGRESS_STREAM_ID_DEFAULT);
         final FragmentHandler toListener = (buffer, offset, length, header) -> listener.onReply(buffer, offset, length);
         egressAssembler = new FragmentAssembler(toListener);
-        final Subscription farIngress = farAeron.addSubscription(
-            ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT);
-        final Publication farEgress = farAeron.addPublication(
-            egressChannel, TransportSettings.EGRESS_STREAM_ID_DEFAULT);
         ingress = clientAeron.addPublication(ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT);
-        farAgent = farSide == FarSide.ECHO ?
-            FarSideAgent.echo(farIngress, farEgress) :
-            FarSideAgent.engine(farIngress, farEgress, workload, engineWait, maxOrdersPerInstrument);
-        final IdleStrategy idle = IdleStrategies.of(farIdle);
-        farRunner = new AgentRunner(idle, Throwable::printStackTrace, null, farAgent);
-        AgentRunner.startOnThread(farRunner);
-        awaitConnected(farEgress);
+        if (farSide == FarSide.ECHO)
+        {
+            final Subscription farIngress = farAeron.addSubscription(
+                ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT);
+            final Publication farEgress = farAeron.addPublication(
+                egressChannel, TransportSettings.EGRESS_STREAM_ID_DEFAULT);
+            farRunner = new AgentRunner(IdleStrategies.of(farIdle), Throwable::printStackTrace, null,
+                new AeronEchoAgent(farIngress, farEgress));
+            AgentRunner.startOnThread(farRunner);
+        }
+        else
+        {
+            engineNode = EngineNode.launch(new EngineNode.Context()
+                .aeron(farAeron)
+                .transport(new TransportSettings(dir, false, "SHARED", farIdle, ingressChannel,
+                    TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
+                    TransportSettings.EGRESS_STREAM_ID_DEFAULT))
+                .engineContext(new Engine.Context()
+                    .instruments(workload.instruments())
+                    .layout(ChainLayout.ONE_THREAD)
+                    .waitStrategy(engineWait)
+                    .maxOrdersPerInstrument(maxOrdersPerInstrument)
+                    .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
+        }
+        awaitConnected();
     }
 
-    private void awaitConnected(final Publication farEgress)
+    private void awaitConnected()
     {
         final long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!ingress.isConnected() || !farEgress.isConnected() || !egress.isConnected())
+        while (!ingress.isConnected() || !egress.isConnected())
         {
             if (System.nanoTime() > deadline)
             {
@@ -181,7 +198,11 @@ public final class AeronSystem implements SystemUnderTest
             TransportSettings.EGRESS_STREAM_ID_DEFAULT + ")");
         layout.put("aeron.driver", "embedded, SHARED threading mode (1 thread), idle " + driverIdle);
         layout.put("aeron.client", "the load thread offers to ingress and polls egress between sends");
-        layout.put("aeron.farSide", farAgent.describe() + "; agent thread idle " + farIdle);
+        layout.put("aeron.farSide", farSide == FarSide.ECHO ?
+            "echo: one agent thread polls ingress and publishes each message back on egress; idle " + farIdle :
+            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (ONE_THREAD, " +
+                "chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress " +
+                "(EgressPublisher)");
         return layout;
     }
 
@@ -189,39 +210,8 @@ public final class AeronSystem implements SystemUnderTest
     public void close()
     {
         CloseHelper.quietClose(farRunner);
-        CloseHelper.quietClose(farAgent);
+        CloseHelper.quietClose(engineNode);
         CloseHelper.quietCloseAll(clientAeron, farAeron, driver);
-    }
-
-    /** The far side's duty cycle. */
-    abstract static class FarSideAgent implements Agent, AutoCloseable
-    {
-        static FarSideAgent echo(final Subscription ingress, final Publication egress)
-        {
-            return new AeronEchoAgent(ingress, egress);
-        }
-
-        static FarSideAgent engine(
-            final Subscription ingress,
-            final Publication egress,
-            final Workload workload,
-            final WaitStrategyType engineWait,
-            final int maxOrdersPerInstrument)
-        {
-            return new AeronEngineBridge(ingress, egress, workload, engineWait, maxOrdersPerInstrument);
-        }
-
-        abstract String describe();
-
-        @Override
-        public void close()
-        {
-        }
-
-        @Override
-        public void onClose()
-        {
-        }
     }
 
     /** Offers until the publication takes the message, as a far side must never drop one. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * writes the logs, the summary and a PNG chart to {@code target/perf/<timestamp>/}. See docs/perf.md.
  */
 @Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
-    subcommands = {PerfMain.Capacity.class, PerfMain.Plot.class},
+    subcommands = {PerfMain.Capacity.class, PerfMain.Plot.class, PerfMain.Noise.class},
     description = {
         "Open-loop latency harness: offered load at a fixed rate, latency from each message's intended send time, " +
             "engine against an echo on the same transport.",
@@ -53,6 +53,7 @@ public final class PerfMain implements Callable<Integer>
         {
             for (final String kind : options.systems)
             {
+                System.gc(); // the previous run's garbage goes now, not during the next measurement
                 final SystemUnderTest system = SystemFactory.create(level, kind, workload, options);
                 System.out.printf(Locale.ROOT, "%nrunning %s: %,d/s, warm-up %s, measured %s ...%n",
                     system.name(), spec.ratePerSecond(), options.warmup, options.duration);
@@ -151,6 +152,29 @@ public final class PerfMain implements Callable<Integer>
             }
             PercentileChart.write(title, series, out);
             System.out.println("chart: " + out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    /** {@code perf noise}: how much time this machine takes from busy threads, with no load at all. */
+    @Command(name = "noise", mixinStandardHelpOptions = true,
+        description = "Busy threads reading the clock: time lost in gaps over 100 µs (preemption, hypervisor). " +
+            "The floor under any latency measured with that many busy threads.")
+    static final class Noise implements Callable<Integer>
+    {
+        @Option(names = "--threads", defaultValue = "2", description = "Busy threads. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--duration", defaultValue = "5s", description = "Duration. Default: ${DEFAULT-VALUE}.")
+        String duration;
+
+        @Option(names = "--yield", description = "Yield in the loop (as YIELDING idle strategies do).")
+        boolean yield;
+
+        @Override
+        public Integer call() throws InterruptedException
+        {
+            System.out.print(NoiseProbe.run(threads, Units.durationNs(duration), yield));
             return 0;
         }
     }

@@ -40,7 +40,7 @@ public final class SystemFactory
                 level.equalsIgnoreCase("ipc") ? AeronSystem.Transport.IPC : AeronSystem.Transport.UDP,
                 workload, options.driverIdle(level), options.farIdle, options.engineWait, options.maxOrders);
             case "gateway" -> throw new IllegalArgumentException(
-                "level 'gateway' needs the gateway and client modules, which are not on this branch yet");
+                "level 'gateway' is not wired yet (see docs/perf.md, Adding the gateway level)");
             default -> throw new IllegalArgumentException("level '" + level + "': expected inproc, ipc or udp");
         };
     }

@@ -1,5 +1,7 @@
 package io.pushline.perf;
 
+import java.util.BitSet;
+
 import io.pushline.engine.match.Command;
 
 /**
@@ -19,6 +21,7 @@ public final class OrderFlow
     private final long cycleReports;
     private final long[] startHashes;
     private final String summary;
+    private final BitSet cycleTrades;
 
     OrderFlow(
         final Command[] prefill,
@@ -26,8 +29,10 @@ public final class OrderFlow
         final int mainLength,
         final long cycleReports,
         final long[] startHashes,
-        final String summary)
+        final String summary,
+        final BitSet cycleTrades)
     {
+        this.cycleTrades = cycleTrades;
         this.prefill = prefill;
         this.cycle = cycle;
         this.mainLength = mainLength;
@@ -58,6 +63,15 @@ public final class OrderFlow
     public int mainLength()
     {
         return mainLength;
+    }
+
+    /**
+     * @param index in the cycle.
+     * @return true if the command at that index trades when it is applied (the incoming order or replace fills).
+     */
+    public boolean tradesAt(final int index)
+    {
+        return cycleTrades.get(index);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pushline.perf;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -36,16 +37,8 @@ public final class OrderFlowGenerator
     private static final int MAX_LOTS = 100;
     private static final int AGGRESSOR_MEAN_LOTS = 20;
 
-    // the mix, out of 10_000 commands: price moves, quantity reductions, then cancels and GTC orders together (their
-    // split steers the book size, 7 to 13 at the target size), and the rest, 200, aggressive IOC orders
-    private static final int PRICE_MOVE = 7_100;
-    private static final int REDUCE = PRICE_MOVE + 700;
-    private static final int CANCEL_OR_GTC = REDUCE + 2_000;
-    private static final double CANCEL_SHARE_AT_TARGET = 700.0 / 2_000;
     /** Out of 1_000 price moves, how many move through the opposite touch. */
     private static final int CROSSING_MOVES_PER_MILLE = 20;
-    /** Out of 1_000 GTC orders, how many are priced through the opposite touch. */
-    private static final int MARKETABLE_GTC_PER_MILLE = 200;
 
     private static final String[] KIND_NAMES = {
         "price move", "price move through the touch", "cancel", "quantity reduction", "GTC passive",
@@ -59,6 +52,13 @@ public final class OrderFlowGenerator
     private static final int KIND_IOC = 6;
 
     private final SplittableRandom random;
+    private final OrderMix mix;
+    // the mix as thresholds of a roll out of OrderMix.OUT_OF: price moves, reductions, cancels or GTC, then IOC
+    private final int priceMoveBelow;
+    private final int reduceBelow;
+    private final int cancelOrGtcBelow;
+    private final BitSet cycleTrades = new BitSet();
+    private boolean lastTraded;
     private final BookModel[] models;
     private final long[] centerPrice;
     private final ReferenceMatcher shadow;
@@ -83,9 +83,14 @@ public final class OrderFlowGenerator
     private int maxBookSize;
 
     private OrderFlowGenerator(
-        final List<InstrumentDefinition> instruments, final int restingOrders, final int sessions, final long seed)
+        final List<InstrumentDefinition> instruments, final int restingOrders, final int sessions, final long seed,
+        final OrderMix mix)
     {
         random = new SplittableRandom(seed);
+        this.mix = mix;
+        priceMoveBelow = mix.priceMoves();
+        reduceBelow = priceMoveBelow + mix.reductions();
+        cancelOrGtcBelow = reduceBelow + mix.cancelsOrGtc();
         this.sessions = sessions;
         lastClOrdId = new long[sessions + 1];
         models = new BookModel[instruments.size()];
@@ -116,7 +121,29 @@ public final class OrderFlowGenerator
         final int sessions,
         final long seed)
     {
-        return new OrderFlowGenerator(instruments, restingOrders, sessions, seed).run(restingOrders, commands);
+        return generate(instruments, restingOrders, commands, sessions, seed, OrderMix.EXCHANGE_CORE);
+    }
+
+    /**
+     * Generate a flow with a given mix. The same arguments give the same flow.
+     *
+     * @param instruments   every instrument, in instruments file order; each gets an equal share of the orders.
+     * @param restingOrders orders in the starting book, over all instruments; the main phase keeps about as many.
+     * @param commands      commands in the main phase.
+     * @param sessions      sessions entering orders, ids 1 to sessions; each has its own client order ids.
+     * @param seed          of the random choices.
+     * @param mix           of the main phase.
+     * @return the flow.
+     */
+    public static OrderFlow generate(
+        final List<InstrumentDefinition> instruments,
+        final int restingOrders,
+        final int commands,
+        final int sessions,
+        final long seed,
+        final OrderMix mix)
+    {
+        return new OrderFlowGenerator(instruments, restingOrders, sessions, seed, mix).run(restingOrders, commands);
     }
 
     private OrderFlow run(final int restingOrders, final int commands)
@@ -139,6 +166,7 @@ public final class OrderFlowGenerator
         for (int i = 0; i < commands; i++)
         {
             cycle.add(nextMainCommand());
+            cycleTrades.set(cycle.size() - 1, lastTraded);
             final int size = shadow.restingOrderCount();
             bookSizeSum += size;
             minBookSize = Math.min(minBookSize, size);
@@ -148,7 +176,8 @@ public final class OrderFlowGenerator
         final long mainFilledResting = filledResting;
         closeCycle(prefill, cycle, startHashes);
         final String summary = summary(commands, cycle.size(), mainTrading, mainFilledResting);
-        return new OrderFlow(prefill, cycle.toArray(new Command[0]), commands, reports, startHashes, summary);
+        return new OrderFlow(
+            prefill, cycle.toArray(new Command[0]), commands, reports, startHashes, summary, cycleTrades);
     }
 
     /** Cancel every resting order, then enter the starting orders again: the book is back where it started. */
@@ -159,6 +188,7 @@ public final class OrderFlowGenerator
             while (m.liveCount() > 0)
             {
                 cycle.add(apply(cancel(m, m.liveAt(m.liveCount() - 1))));
+                cycleTrades.set(cycle.size() - 1, lastTraded);
             }
         }
         for (final Command original : prefill)
@@ -167,6 +197,7 @@ public final class OrderFlowGenerator
             again.sequence = ++sequence;
             again.timestampNs = timestampNs += 1_000;
             cycle.add(apply(again));
+            cycleTrades.set(cycle.size() - 1, lastTraded);
         }
         for (int i = 0; i < models.length; i++)
         {
@@ -185,10 +216,10 @@ public final class OrderFlowGenerator
     private Command nextMainCommand()
     {
         final BookModel m = models[random.nextInt(models.length)];
-        final int roll = random.nextInt(10_000);
+        final int roll = random.nextInt(OrderMix.OUT_OF);
         final int slot = m.randomLive(random);
         final Command command;
-        if (roll >= CANCEL_OR_GTC)
+        if (roll >= cancelOrGtcBelow)
         {
             command = ioc(m);
         }
@@ -196,11 +227,11 @@ public final class OrderFlowGenerator
         {
             command = gtc(m);
         }
-        else if (roll < PRICE_MOVE)
+        else if (roll < priceMoveBelow)
         {
             command = priceMove(m, slot);
         }
-        else if (roll < REDUCE)
+        else if (roll < reduceBelow)
         {
             command = reduce(m, slot);
         }
@@ -220,13 +251,13 @@ public final class OrderFlowGenerator
     private double cancelShare(final BookModel m)
     {
         final double fill = (double)m.restingCount() / targetPerInstrument;
-        return Math.max(0.05, Math.min(0.95, CANCEL_SHARE_AT_TARGET * fill * fill));
+        return Math.max(0.05, Math.min(0.95, mix.cancelShareAtTarget() * fill * fill));
     }
 
     private Command gtc(final BookModel m)
     {
         final boolean buy = random.nextBoolean();
-        if (random.nextInt(1_000) < MARKETABLE_GTC_PER_MILLE)
+        if (random.nextInt(1_000) < mix.marketableGtcPerMille())
         {
             kindCounts[KIND_MARKETABLE_GTC]++;
             return newOrder(m, randomSession(), buy, aggressivePrice(m, buy), aggressorLots(m), TimeInForce.GTC);
@@ -412,6 +443,7 @@ public final class OrderFlowGenerator
         touchedOrders.clear();
         reports += sink.size();
         tradingCommands += traded ? 1 : 0;
+        lastTraded = traded;
         int resting = 0;
         for (final BookModel m : models)
         {

@@ -222,6 +222,12 @@ public final class Gateway implements AutoCloseable
         public static final int MIN_FRAME_LENGTH =
             Sofh.HEADER_LENGTH + MessageHeaderDecoder.ENCODED_LENGTH + NewOrderDecoder.BLOCK_LENGTH;
 
+        /**
+         * The largest allowed maximum frame. Only header plus our block of a message reaches the engine, whatever
+         * the frame's size; the bound keeps each connection's inbound buffer small.
+         */
+        public static final int MAX_FRAME_LENGTH = 65536;
+
         private boolean concluded;
         private int gatewayId = GatewayConfiguration.ID_DEFAULT;
         private String bindHost = GatewayConfiguration.BIND_HOST_DEFAULT;
@@ -264,9 +270,10 @@ public final class Gateway implements AutoCloseable
             {
                 throw new ConfigException("gatewayId must be positive, got " + gatewayId);
             }
-            if (maxFrameLength < MIN_FRAME_LENGTH)
+            if (maxFrameLength < MIN_FRAME_LENGTH || maxFrameLength > MAX_FRAME_LENGTH)
             {
-                throw new ConfigException("maxFrameLength must be at least " + MIN_FRAME_LENGTH);
+                throw new ConfigException("maxFrameLength must be in " + MIN_FRAME_LENGTH + ".." + MAX_FRAME_LENGTH +
+                    ", got " + maxFrameLength);
             }
             if (null == sessions)
             {

@@ -129,7 +129,8 @@ public final class GatewayConfiguration
             .port(config.intValue(PORT_PROP_NAME, PORT_DEFAULT, 0, 65535))
             .sessionsFile(config.path(SESSIONS_FILE_PROP_NAME, Path.of(SESSIONS_FILE_DEFAULT)))
             .maxFrameLength(config.intValue(
-                MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT, Gateway.Context.MIN_FRAME_LENGTH, 65536))
+                MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT, Gateway.Context.MIN_FRAME_LENGTH,
+                Gateway.Context.MAX_FRAME_LENGTH))
             .throttleMessages(config.intValue(THROTTLE_MESSAGES_PROP_NAME, THROTTLE_MESSAGES_DEFAULT, 1, 1 << 20))
             .throttleWindowNs(positive(config, THROTTLE_WINDOW_PROP_NAME, THROTTLE_WINDOW_NS_DEFAULT))
             .heartbeatIntervalMinNs(positive(config, HEARTBEAT_MIN_PROP_NAME, HEARTBEAT_MIN_NS_DEFAULT))

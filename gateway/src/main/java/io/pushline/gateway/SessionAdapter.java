@@ -2,6 +2,7 @@ package io.pushline.gateway;
 
 import io.pushline.protocol.Envelope;
 import io.pushline.protocol.LogonSignature;
+import io.pushline.protocol.MessageGuard;
 import io.pushline.sbe.CancelOnDisconnectEncoder;
 import io.pushline.sbe.CancelOrderDecoder;
 import io.pushline.sbe.CxlRejResponseTo;
@@ -299,7 +300,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
             ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(offset + Envelope.HEADER_LENGTH + Envelope.GATEWAY_ID_OFFSET, ctx.gatewayId(),
             ByteOrder.LITTLE_ENDIAN);
-        final int result = engine.send(buffer, offset, length);
+        final int result = sendOurBlock(templateId, buffer, offset);
         if (result == EngineIngress.BACK_PRESSURED)
         {
             return false;
@@ -313,6 +314,23 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         session.throttle.record(nowNs);
         addPending(connection, templateId, buffer, offset, nowNs + ctx.engineTimeoutNs());
         return true;
+    }
+
+    /**
+     * Publish header plus OUR block only: a client may send a longer block (SBE extension fields we do not know,
+     * accepted by {@link io.pushline.protocol.MessageGuard}), but the engine takes only messages it knows the size
+     * of. The header's blockLength is set to ours for the send and put back after it, so a frame kept for a retry
+     * (back pressure) still matches its framing header.
+     */
+    private int sendOurBlock(final int templateId, final MutableDirectBuffer buffer, final int offset)
+    {
+        final int blockLengthIndex = offset + MessageHeaderDecoder.blockLengthEncodingOffset();
+        final short sentBlockLength = buffer.getShort(blockLengthIndex, ByteOrder.LITTLE_ENDIAN);
+        final int ourBlockLength = MessageGuard.blockLength(templateId);
+        buffer.putShort(blockLengthIndex, (short)ourBlockLength, ByteOrder.LITTLE_ENDIAN);
+        final int result = engine.send(buffer, offset, MessageHeaderDecoder.ENCODED_LENGTH + ourBlockLength);
+        buffer.putShort(blockLengthIndex, sentBlockLength, ByteOrder.LITTLE_ENDIAN);
+        return result;
     }
 
     private void addPending(

@@ -136,6 +136,21 @@ class GatewaySessionTest
     }
 
     @Test
+    void shouldForwardOnlyOurBlockWhenANewOrderCarriesExtensionFields()
+    {
+        final TestClient client = harness.logon(gateway, 1);
+        final byte[] frame = Frames.extendedNewOrder(2, 61, 300);
+        client.client.sendRaw(frame, 0, frame.length);
+        client.client.nextSequence(3);
+        final ExecutionReportDecoder answer = client.await("answer to clOrdId 61",
+            m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID && m.er().clOrdId() == 61).er();
+        assertEquals(ExecType.NEW, answer.execType(), "the engine took it: " + answer.rejectReason());
+        assertEquals(PRICE, answer.price());
+        assertEquals(0, harness.counter(GatewayCounters.ENGINE_TIMEOUTS_TYPE_ID, "gateway 1 engine timeouts"));
+        assertBystanderKeepsTrading();
+    }
+
+    @Test
     void shouldAnswerSequenceRejectAndNotApplyTheMessageWhenASequenceIsSkipped()
     {
         final TestClient client = harness.logon(gateway, 1);

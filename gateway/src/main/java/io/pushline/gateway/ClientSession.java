@@ -52,6 +52,7 @@ final class ClientSession
     long heartbeatIntervalNs;
     long closeDeadlineNs;
     boolean loggedOut;
+    boolean outputShutdown;
     boolean blocked;
     boolean dirty;
 
@@ -95,6 +96,7 @@ final class ClientSession
         heartbeatIntervalNs = 0;
         closeDeadlineNs = 0;
         loggedOut = false;
+        outputShutdown = false;
         blocked = false;
         dirty = false;
     }
@@ -242,6 +244,25 @@ final class ClientSession
         catch (final IOException ex)
         {
             return -1;
+        }
+    }
+
+    /**
+     * Half-close: a FIN after the bytes already written (a connection that is closing).
+     */
+    void shutdownOutput()
+    {
+        outputShutdown = true;
+        if (null != channel)
+        {
+            try
+            {
+                channel.shutdownOutput();
+            }
+            catch (final IOException ignore)
+            {
+                // the connection is gone already: closing it follows
+            }
         }
     }
 

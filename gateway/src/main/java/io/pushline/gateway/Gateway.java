@@ -30,6 +30,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The trading gateway: accepts client sessions on TCP, checks and forwards their commands to the engine over Aeron,
@@ -89,8 +90,8 @@ public final class Gateway implements AutoCloseable
 
             final PendingRequests pending = new PendingRequests(ctx.maxPendingRequests());
             final ClientProxy proxy = new ClientProxy(ctx.gatewayId(), counters);
-            final EngineProxy engine = new EngineProxy(
-                ingress, egress, new BackoffIdleStrategy(), counters.ingressBackPressure);
+            final EngineIngress engine = ctx.engineIngressDecorator().apply(new EngineProxy(
+                ingress, egress, new BackoffIdleStrategy(), counters.ingressBackPressure));
             final SessionAdapter adapter = new SessionAdapter(ctx, sessions, engine, pending, proxy, counters);
             final GatewayAgent agent = new GatewayAgent(
                 ctx, server, sessions, adapter, egress, pending, proxy, counters);
@@ -252,6 +253,7 @@ public final class Gateway implements AutoCloseable
         private Aeron aeron;
         private EpochNanoClock epochNanoClock;
         private ErrorHandler errorHandler;
+        private UnaryOperator<EngineIngress> engineIngressDecorator = UnaryOperator.identity();
 
         /**
          * Check the settings and fill defaults; once only.
@@ -587,6 +589,18 @@ public final class Gateway implements AutoCloseable
         public ErrorHandler errorHandler()
         {
             return errorHandler;
+        }
+
+        /** Tests: wrap the engine ingress (e.g. to simulate back pressure). @param decorator wraps. @return this. */
+        Context engineIngressDecorator(final UnaryOperator<EngineIngress> decorator)
+        {
+            this.engineIngressDecorator = decorator;
+            return this;
+        }
+
+        UnaryOperator<EngineIngress> engineIngressDecorator()
+        {
+            return engineIngressDecorator;
         }
     }
 }

@@ -466,13 +466,17 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
     /**
      * Heartbeat and logon deadlines of one connection.
      *
+     * @param connection     to check.
+     * @param nowNs          the time.
+     * @param timeoutsPaused true while the gateway is not reading from clients (ingress back pressure): no logon
+     *                       or heartbeat timeout then, only our own heartbeats go out.
      * @return 1 if something was done.
      */
-    int onTimer(final ClientSession connection, final long nowNs)
+    int onTimer(final ClientSession connection, final long nowNs, final boolean timeoutsPaused)
     {
         if (connection.state == ClientSession.AWAITING_LOGON)
         {
-            if (nowNs - connection.connectedNs > ctx.logonTimeoutNs())
+            if (!timeoutsPaused && nowNs - connection.connectedNs > ctx.logonTimeoutNs())
             {
                 terminate(connection, TerminateReason.LOGON_TIMEOUT, 0, nowNs);
                 return 1;
@@ -480,7 +484,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         }
         else if (connection.state == ClientSession.ACTIVE)
         {
-            if (nowNs - connection.lastReceivedNs > 2 * connection.heartbeatIntervalNs)
+            if (!timeoutsPaused && nowNs - connection.lastReceivedNs > 2 * connection.heartbeatIntervalNs)
             {
                 terminate(connection, TerminateReason.HEARTBEAT_TIMEOUT, 0, nowNs);
                 return 1;
@@ -514,6 +518,10 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
 
     void slowConsumer(final ClientSession connection, final long nowNs)
     {
+        if (connection.isOpen())
+        {
+            counters.slowConsumers.increment();
+        }
         terminate(connection, TerminateReason.SLOW_CONSUMER, connection.backlog(), nowNs);
     }
 

@@ -106,7 +106,7 @@ class GatewayFailureTest
         harness = new GatewayHarness(tempDir);
         final Gateway gateway = harness.startGateway(1);
         final TestClient client = harness.connect(gateway, 1);
-        client.client.logon(1, secret(1), 1000);
+        client.client.logon(1, secret(1), TestClient.HEARTBEAT_MS);
         assertEquals(BooleanType.FALSE,
             client.awaitTemplate(LogonAcceptedDecoder.TEMPLATE_ID).logonAccepted().engineAvailable());
         client.buy(1, INSTRUMENT, PRICE, 1);

@@ -87,11 +87,11 @@ class GatewaySessionTest
     void shouldRejectLogonWhenTheSessionIsUnknownOrBelongsToAnotherGateway()
     {
         final TestClient unknown = harness.connect(gateway, 99);
-        unknown.client.logon(99, secret(99), 1000);
+        unknown.client.logon(99, secret(99), TestClient.HEARTBEAT_MS);
         assertLogonRejected(unknown, LogonRejectReason.UNKNOWN_SESSION);
 
         final TestClient otherGateways = harness.connect(gateway, 3);
-        otherGateways.client.logon(3, secret(3), 1000);
+        otherGateways.client.logon(3, secret(3), TestClient.HEARTBEAT_MS);
         assertLogonRejected(otherGateways, LogonRejectReason.UNKNOWN_SESSION);
     }
 
@@ -99,26 +99,26 @@ class GatewaySessionTest
     void shouldRejectLogonWhenTheSignatureIsWrongTheTimestampStaleOrReplayed()
     {
         final TestClient wrongKey = harness.connect(gateway, 1);
-        wrongKey.client.logon(1, secret(4), 1000);
+        wrongKey.client.logon(1, secret(4), TestClient.HEARTBEAT_MS);
         assertLogonRejected(wrongKey, LogonRejectReason.BAD_SIGNATURE);
 
         final long now = System.currentTimeMillis() * 1_000_000L;
         final TestClient stale = harness.connect(gateway, 1);
-        stale.client.logon(1, secret(1), 1000, now - TimeUnit.MINUTES.toNanos(5), 1);
+        stale.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now - TimeUnit.MINUTES.toNanos(5), 1);
         assertLogonRejected(stale, LogonRejectReason.STALE_TIMESTAMP);
 
         final TestClient first = harness.connect(gateway, 1);
-        first.client.logon(1, secret(1), 1000, now, 1);
+        first.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now, 1);
         first.awaitTemplate(io.pushline.sbe.LogonAcceptedDecoder.TEMPLATE_ID);
 
         final TestClient second = harness.connect(gateway, 1);
-        second.client.logon(1, secret(1), 1000, now + 1, 1);
+        second.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + 1, 1);
         assertLogonRejected(second, LogonRejectReason.ALREADY_LOGGED_ON);
 
         first.client.logout();
         first.awaitDisconnect();
         final TestClient replay = harness.connect(gateway, 1);
-        replay.client.logon(1, secret(1), 1000, now, 1);
+        replay.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now, 1);
         assertLogonRejected(replay, LogonRejectReason.REPLAYED_TIMESTAMP);
     }
 
@@ -130,7 +130,7 @@ class GatewaySessionTest
         final ExecutionReportDecoder reject = early.awaitReport(ExecType.REJECTED, 77).er();
         assertEquals(RejectReason.NOT_LOGGED_ON, reject.rejectReason());
         assertEquals(0, reject.reportSequence());
-        early.client.logon(1, secret(1), 1000);
+        early.client.logon(1, secret(1), TestClient.HEARTBEAT_MS);
         early.awaitTemplate(io.pushline.sbe.LogonAcceptedDecoder.TEMPLATE_ID);
         assertBystanderKeepsTrading();
     }

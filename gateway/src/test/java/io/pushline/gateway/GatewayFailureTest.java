@@ -3,14 +3,19 @@ package io.pushline.gateway;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.pushline.sbe.BooleanType;
+import io.pushline.sbe.CancelReason;
 import io.pushline.sbe.CancelRejectDecoder;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.ExecutionReportEncoder;
 import io.pushline.sbe.LogonAcceptedDecoder;
+import io.pushline.sbe.MessageHeaderEncoder;
+import io.pushline.sbe.OrdStatus;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +155,21 @@ class GatewayFailureTest
             assertEquals(RejectReason.ENGINE_TIMEOUT,
                 client.await("mass cancel timeout", m -> m.templateId() == 102).massCancelReport().rejectReason());
             assertEquals(2, harness.counter(GatewayCounters.ENGINE_TIMEOUTS_TYPE_ID, "gateway 1 engine timeouts"));
+
+            // the engine's late answer is still forwarded
+            final UnsafeBuffer report = new UnsafeBuffer(new byte[256]);
+            final int length = MessageHeaderEncoder.ENCODED_LENGTH + new ExecutionReportEncoder()
+                .wrapAndApplyHeader(report, 0, new MessageHeaderEncoder())
+                .sessionId(1).gatewayId(1).timestampNs(1).sequence(1).reportSequence(1).orderId(77).clOrdId(1)
+                .origClOrdId(0).execId(1).price(PRICE).orderQty(1).lastPx(0).lastQty(0).leavesQty(1).cumQty(0)
+                .instrumentId(INSTRUMENT).execType(ExecType.NEW).ordStatus(OrdStatus.NEW).side(Side.BUY)
+                .ordType(OrdType.LIMIT).timeInForce(TimeInForce.DAY).rejectReason(RejectReason.NONE)
+                .cancelReason(CancelReason.NONE).encodedLength();
+            while (silentEgress.offer(report, 0, length) < 0)
+            {
+                Thread.yield();
+            }
+            assertEquals(77, client.awaitReport(ExecType.NEW, 1).er().orderId());
 
             other.buy(31, INSTRUMENT, PRICE - 100, 1);
             other.awaitReport(ExecType.NEW, 31);

@@ -14,6 +14,8 @@ import io.pushline.sbe.OrdStatus;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
+import io.pushline.sbe.TerminateDecoder;
+import io.pushline.sbe.TerminateReason;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -187,19 +189,23 @@ class GatewayFailureTest
         final TestClient slow = harness.connect(gateway, 1, 4096);
         slow.client.logon(1, secret(1), 10_000);
         // never polls again: every NEW report piles up
-        for (int i = 1; i <= 3000 && slow.client.isConnected(); i++)
+        for (int i = 1; i <= 1000 && slow.client.isConnected(); i++)
         {
             slow.client.newOrder(i, 2, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, PRICE - 100, 1);
         }
-        awaitValue("terminated sessions", 1,
-            () -> harness.counter(GatewayCounters.TERMINATED_TYPE_ID, "gateway 1 sessions terminated"));
+        awaitValue("slow consumers", 1,
+            () -> harness.counter(GatewayCounters.SLOW_CONSUMERS_TYPE_ID, "gateway 1 slow consumers"));
+        // reads again: gets what was queued up to the bound, then exactly one Terminate SLOW_CONSUMER, then the end
+        slow.awaitDisconnect();
+        assertEquals(1, harness.counter(GatewayCounters.TERMINATED_TYPE_ID, "gateway 1 sessions terminated"));
         awaitValue("sessions connected", 1,
             () -> harness.counter(GatewayCounters.SESSIONS_CONNECTED_TYPE_ID, "gateway 1 sessions connected"));
-        slow.awaitDisconnect();
-        assertTrue(slow.received.stream().filter(m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID).count()
-            < 3000, "the backlog was cut off, not delivered");
-        slow.received.stream().filter(m -> m.templateId() == io.pushline.sbe.TerminateDecoder.TEMPLATE_ID)
-            .forEach(m -> assertEquals(io.pushline.sbe.TerminateReason.SLOW_CONSUMER, m.terminate().reason()));
+        assertTrue(slow.count(m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID) < 1000,
+            "the backlog was cut off, not delivered");
+        assertEquals(1, slow.count(m -> m.templateId() == TerminateDecoder.TEMPLATE_ID), slow.describe());
+        final TestClient.Msg last = slow.received.get(slow.received.size() - 1);
+        assertEquals(TerminateDecoder.TEMPLATE_ID, last.templateId(), "the Terminate is the last message");
+        assertEquals(TerminateReason.SLOW_CONSUMER, last.terminate().reason());
 
         other.buy(21, INSTRUMENT, PRICE - 100, 1);
         other.awaitReport(ExecType.NEW, 21);

@@ -242,6 +242,7 @@ public final class Gateway implements AutoCloseable
         private long heartbeatIntervalMaxNs = GatewayConfiguration.HEARTBEAT_MAX_NS_DEFAULT;
         private long logonTimeoutNs = GatewayConfiguration.LOGON_TIMEOUT_NS_DEFAULT;
         private long logonTimestampWindowNs = GatewayConfiguration.LOGON_WINDOW_NS_DEFAULT;
+        private long logonMaxFutureSkewNs = GatewayConfiguration.LOGON_MAX_FUTURE_SKEW_NS_DEFAULT;
         private long engineTimeoutNs = GatewayConfiguration.ENGINE_TIMEOUT_NS_DEFAULT;
         private int outboundBacklogBytes = GatewayConfiguration.OUTBOUND_BACKLOG_DEFAULT;
         private int maxConnections = GatewayConfiguration.MAX_CONNECTIONS_DEFAULT;
@@ -452,6 +453,19 @@ public final class Gateway implements AutoCloseable
         public long logonTimestampWindowNs()
         {
             return logonTimestampWindowNs;
+        }
+
+        /** @param nanos how far a logon timestamp may be ahead of the gateway's clock. @return this. */
+        public Context logonMaxFutureSkewNs(final long nanos)
+        {
+            this.logonMaxFutureSkewNs = nanos;
+            return this;
+        }
+
+        /** @return how far a logon timestamp may be ahead of the gateway's clock. */
+        public long logonMaxFutureSkewNs()
+        {
+            return logonMaxFutureSkewNs;
         }
 
         /** @param nanos engine answer timeout. @return this. */

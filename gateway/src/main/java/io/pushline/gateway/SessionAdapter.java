@@ -142,9 +142,8 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
             return;
         }
 
-        session.lastLogonTimestampNs = timestampNs;
+        // the throttle is the session's, not the connection's: a new logon does not open a fresh window
         session.connection = connection;
-        session.throttle.reset();
         connection.session = session;
         connection.state = ClientSession.ACTIVE;
         connection.nextInboundSequence = 2;
@@ -176,8 +175,8 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         {
             return LogonRejectReason.BAD_SIGNATURE;
         }
-        final long skew = nowNs - timestampNs;
-        if (skew > ctx.logonTimestampWindowNs() || skew < -ctx.logonTimestampWindowNs())
+        final long age = nowNs - timestampNs;
+        if (age > ctx.logonTimestampWindowNs() || -age > ctx.logonMaxFutureSkewNs())
         {
             return LogonRejectReason.STALE_TIMESTAMP;
         }
@@ -185,6 +184,9 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         {
             return LogonRejectReason.REPLAYED_TIMESTAMP;
         }
+        // a correctly signed, fresh timestamp is used up whatever the outcome: a captured logon that was refused
+        // (say ALREADY_LOGGED_ON) cannot be replayed later in the window
+        session.lastLogonTimestampNs = timestampNs;
         if (null != session.connection)
         {
             return LogonRejectReason.ALREADY_LOGGED_ON;

@@ -120,6 +120,43 @@ class GatewaySessionTest
         final TestClient replay = harness.connect(gateway, 1);
         replay.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now, 1);
         assertLogonRejected(replay, LogonRejectReason.REPLAYED_TIMESTAMP);
+
+        // the logon refused ALREADY_LOGGED_ON used its timestamp up: replaying it later is refused too
+        final TestClient replayOfRefused = harness.connect(gateway, 1);
+        replayOfRefused.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + 1, 1);
+        assertLogonRejected(replayOfRefused, LogonRejectReason.REPLAYED_TIMESTAMP);
+    }
+
+    @Test
+    void shouldRejectALogonFromTheFutureWithoutLockingTheRealClientOut()
+    {
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        final TestClient future = harness.connect(gateway, 1);
+        future.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + TimeUnit.SECONDS.toNanos(20), 1);
+        assertLogonRejected(future, LogonRejectReason.STALE_TIMESTAMP);
+
+        final TestClient real = harness.logon(gateway, 1);
+        real.buy(1, INSTRUMENT, PRICE - 100, 1);
+        real.awaitReport(ExecType.NEW, 1);
+    }
+
+    @Test
+    void shouldKeepTheThrottleWindowOfASessionAcrossLogons()
+    {
+        final TestClient first = harness.logon(gateway, 1);
+        for (int i = 1; i <= 5; i++)
+        {
+            first.buy(i, INSTRUMENT, PRICE - 100, 1);
+            first.awaitReport(ExecType.NEW, i);
+        }
+        first.client.logout();
+        first.awaitDisconnect();
+
+        final TestClient second = harness.logon(gateway, 1);
+        second.buy(6, INSTRUMENT, PRICE - 100, 1);
+        assertEquals(RejectReason.THROTTLED, second.awaitReport(ExecType.REJECTED, 6).er().rejectReason(),
+            "a new logon does not open a fresh throttle window");
+        assertBystanderKeepsTrading();
     }
 
     @Test

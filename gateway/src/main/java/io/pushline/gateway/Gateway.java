@@ -8,6 +8,7 @@ import io.aeron.driver.ThreadingMode;
 import io.pushline.config.ConfigException;
 import io.pushline.config.TransportSettings;
 import io.pushline.protocol.Sofh;
+import io.pushline.sbe.ExecutionReportDecoder;
 import io.pushline.sbe.MessageHeaderDecoder;
 import io.pushline.sbe.NewOrderDecoder;
 import org.agrona.CloseHelper;
@@ -62,6 +63,11 @@ public final class Gateway implements AutoCloseable
         final TransportSettings transport = ctx.transport();
         MediaDriver launchedDriver = null;
         Aeron connected = null;
+        ExclusivePublication publication = null;
+        Subscription subscription = null;
+        GatewayCounters gatewayCounters = null;
+        final List<AtomicCounter> perSession = new ArrayList<>();
+        ServerSocketChannel serverChannel = null;
         try
         {
             if (null == ctx.aeron() && transport.embeddedDriver())
@@ -73,37 +79,50 @@ public final class Gateway implements AutoCloseable
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
             }
-            driver = launchedDriver;
             ownsAeron = null == ctx.aeron();
             connected = ownsAeron ?
                 Aeron.connect(new Aeron.Context().aeronDirectoryName(transport.aeronDirectory())) : ctx.aeron();
-            aeron = connected;
-            ingress = aeron.addExclusivePublication(transport.ingressChannel(), transport.ingressStreamId());
-            egress = aeron.addSubscription(transport.egressChannel(), transport.egressStreamId());
-            counters = new GatewayCounters(ctx.gatewayId(), aeron::addCounter);
-            sessionCounters = new ArrayList<>();
-            final Int2ObjectHashMap<SessionState> sessions = sessions(ctx, counters, sessionCounters);
+            publication = connected.addExclusivePublication(transport.ingressChannel(), transport.ingressStreamId());
+            subscription = connected.addSubscription(transport.egressChannel(), transport.egressStreamId());
+            gatewayCounters = new GatewayCounters(ctx.gatewayId(), connected::addCounter);
+            final Int2ObjectHashMap<SessionState> sessions = sessions(ctx, gatewayCounters, perSession);
 
-            server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(ctx.bindHost(), ctx.port()));
-            server.configureBlocking(false);
+            serverChannel = ServerSocketChannel.open();
+            serverChannel.bind(new InetSocketAddress(ctx.bindHost(), ctx.port()));
+            serverChannel.configureBlocking(false);
 
             final PendingRequests pending = new PendingRequests(ctx.maxPendingRequests());
-            final ClientProxy proxy = new ClientProxy(ctx.gatewayId(), counters);
+            final ClientProxy proxy = new ClientProxy(ctx.gatewayId(), gatewayCounters);
             final EngineIngress engine = ctx.engineIngressDecorator().apply(new EngineProxy(
-                ingress, egress, new BackoffIdleStrategy(), counters.ingressBackPressure));
-            final SessionAdapter adapter = new SessionAdapter(ctx, sessions, engine, pending, proxy, counters);
+                publication, subscription, new BackoffIdleStrategy(), gatewayCounters.ingressBackPressure));
+            final SessionAdapter adapter = new SessionAdapter(ctx, sessions, engine, pending, proxy, gatewayCounters);
             final GatewayAgent agent = new GatewayAgent(
-                ctx, server, sessions, adapter, egress, pending, proxy, counters);
+                ctx, serverChannel, sessions, adapter, subscription, pending, proxy, gatewayCounters);
             runner = new AgentRunner(ctx.idleStrategy(), ctx.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
+            // nothing of a half-started gateway stays: counters, publication and subscription of a given Aeron
+            // client too
+            CloseHelper.quietCloseAll(serverChannel);
+            CloseHelper.quietCloseAll(perSession);
+            CloseHelper.quietCloseAll(gatewayCounters, subscription, publication);
             CloseHelper.quietCloseAll(connected != ctx.aeron() ? connected : null, launchedDriver);
-            throw new UncheckedIOException("gateway " + ctx.gatewayId() + " cannot listen on " + ctx.bindHost() +
-                ":" + ctx.port() + ": " + ex.getMessage(), ex);
+            if (ex instanceof IOException)
+            {
+                throw new UncheckedIOException("gateway " + ctx.gatewayId() + " cannot listen on " + ctx.bindHost() +
+                    ":" + ctx.port() + ": " + ex.getMessage(), (IOException)ex);
+            }
+            throw (RuntimeException)ex;
         }
+        driver = launchedDriver;
+        aeron = connected;
+        ingress = publication;
+        egress = subscription;
+        counters = gatewayCounters;
+        sessionCounters = perSession;
+        server = serverChannel;
     }
 
     /**
@@ -229,6 +248,13 @@ public final class Gateway implements AutoCloseable
          */
         public static final int MAX_FRAME_LENGTH = 65536;
 
+        /** The least outbound backlog: room for the largest message a session is sent (an ExecutionReport). */
+        public static final int MIN_OUTBOUND_BACKLOG =
+            Sofh.HEADER_LENGTH + MessageHeaderDecoder.ENCODED_LENGTH + ExecutionReportDecoder.BLOCK_LENGTH;
+
+        /** The largest throttle limit (messages per window); the throttle keeps one time per message. */
+        public static final int MAX_THROTTLE_MESSAGES = 1_000_000;
+
         private boolean concluded;
         private int gatewayId = GatewayConfiguration.ID_DEFAULT;
         private String bindHost = GatewayConfiguration.BIND_HOST_DEFAULT;
@@ -277,6 +303,28 @@ public final class Gateway implements AutoCloseable
             {
                 throw new ConfigException("maxFrameLength must be in " + MIN_FRAME_LENGTH + ".." + MAX_FRAME_LENGTH +
                     ", got " + maxFrameLength);
+            }
+            if (throttleMessages <= 0 || throttleMessages > MAX_THROTTLE_MESSAGES)
+            {
+                throw new ConfigException("throttleMessages must be in 1.." + MAX_THROTTLE_MESSAGES + ", got " +
+                    throttleMessages);
+            }
+            if (throttleWindowNs <= 0 || engineTimeoutNs <= 0 || logonTimeoutNs <= 0 || logonTimestampWindowNs <= 0 ||
+                logonMaxFutureSkewNs < 0 || heartbeatIntervalMinNs <= 0 ||
+                heartbeatIntervalMaxNs < heartbeatIntervalMinNs)
+            {
+                throw new ConfigException("throttleWindowNs, engineTimeoutNs, logonTimeoutNs, logonTimestampWindowNs " +
+                    "and heartbeatIntervalMinNs must be positive, logonMaxFutureSkewNs not negative, " +
+                    "heartbeatIntervalMaxNs at least heartbeatIntervalMinNs");
+            }
+            if (outboundBacklogBytes < MIN_OUTBOUND_BACKLOG)
+            {
+                throw new ConfigException("outboundBacklogBytes must be at least " + MIN_OUTBOUND_BACKLOG +
+                    " (one engine report), got " + outboundBacklogBytes);
+            }
+            if (maxConnections <= 0 || maxPendingRequests <= 0)
+            {
+                throw new ConfigException("maxConnections and maxPendingRequests must be positive");
             }
             if (null == sessions)
             {

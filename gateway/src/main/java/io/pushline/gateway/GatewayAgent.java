@@ -19,6 +19,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -42,6 +43,7 @@ import java.util.function.Consumer;
 final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
 {
     static final long TIMER_INTERVAL_NS = 1_000_000L;
+    static final long CLOCK_RESAMPLE_INTERVAL_NS = 1_000_000_000L;
     static final long SHUTDOWN_FLUSH_NS = 200_000_000L;
     static final long SHUTDOWN_CANCEL_ON_DISCONNECT_NS = 2_000_000_000L;
 
@@ -66,6 +68,7 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
     private long nowNs;
     private long nextTimerNs;
+    private long nextResampleNs;
     private long nextConnectionId = 1;
     private long blockedSinceNs;
     private int selectedWork;
@@ -129,6 +132,15 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
         selector.selectNow(onSelected);
         work += selectedWork;
         work += pending.expire(nowNs, adapter);
+        if (nowNs - nextResampleNs >= 0)
+        {
+            // an offset clock drifts from the wall clock (NTP adjustments): logon timestamps are checked against it
+            nextResampleNs = nowNs + CLOCK_RESAMPLE_INTERVAL_NS;
+            if (clock instanceof OffsetEpochNanoClock offsetClock)
+            {
+                offsetClock.sample();
+            }
+        }
         if (nowNs - nextTimerNs >= 0)
         {
             nextTimerNs = nowNs + TIMER_INTERVAL_NS;
@@ -219,16 +231,30 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
 
     private void accept()
     {
-        try
+        selectedWork++;
+        while (true)
         {
-            SocketChannel channel;
-            while (null != (channel = server.accept()))
+            final SocketChannel channel;
+            try
             {
-                if (connections.size() >= ctx.maxConnections())
-                {
-                    CloseHelper.quietClose(channel);
-                    continue;
-                }
+                channel = server.accept();
+            }
+            catch (final IOException ex)
+            {
+                errorHandler.onError(ex);
+                return;
+            }
+            if (null == channel)
+            {
+                return;
+            }
+            if (connections.size() >= ctx.maxConnections())
+            {
+                CloseHelper.quietClose(channel);
+                continue;
+            }
+            try
+            {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 if (ctx.socketSendBufferBytes() > 0)
@@ -240,10 +266,12 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
                 connection.selectionKey = channel.register(selector, SelectionKey.OP_READ, connection);
                 connections.add(connection);
             }
-        }
-        catch (final IOException ex)
-        {
-            errorHandler.onError(ex);
+            catch (final IOException | RuntimeException ex)
+            {
+                // this connection only (reset before it was set up): close it, keep accepting the others
+                CloseHelper.quietClose(channel);
+                errorHandler.onError(ex);
+            }
         }
     }
 
@@ -330,6 +358,7 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
             connection.selectionKey.cancel();
         }
         CloseHelper.quietClose(connection.channel);
+        connection.freeBuffers();
     }
 
     /**

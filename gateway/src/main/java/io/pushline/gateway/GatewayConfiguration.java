@@ -138,7 +138,8 @@ public final class GatewayConfiguration
             .maxFrameLength(config.intValue(
                 MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT, Gateway.Context.MIN_FRAME_LENGTH,
                 Gateway.Context.MAX_FRAME_LENGTH))
-            .throttleMessages(config.intValue(THROTTLE_MESSAGES_PROP_NAME, THROTTLE_MESSAGES_DEFAULT, 1, 1 << 20))
+            .throttleMessages(config.intValue(THROTTLE_MESSAGES_PROP_NAME, THROTTLE_MESSAGES_DEFAULT, 1,
+                Gateway.Context.MAX_THROTTLE_MESSAGES))
             .throttleWindowNs(positive(config, THROTTLE_WINDOW_PROP_NAME, THROTTLE_WINDOW_NS_DEFAULT))
             .heartbeatIntervalMinNs(positive(config, HEARTBEAT_MIN_PROP_NAME, HEARTBEAT_MIN_NS_DEFAULT))
             .heartbeatIntervalMaxNs(positive(config, HEARTBEAT_MAX_PROP_NAME, HEARTBEAT_MAX_NS_DEFAULT))

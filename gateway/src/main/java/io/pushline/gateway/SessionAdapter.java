@@ -145,6 +145,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         // the throttle is the session's, not the connection's: a new logon does not open a fresh window
         session.connection = connection;
         connection.session = session;
+        connection.useSessionBacklog();
         connection.state = ClientSession.ACTIVE;
         connection.nextInboundSequence = 2;
         connection.nextOutboundSequence = 1;

@@ -112,14 +112,8 @@ public final class AeronSystem implements SystemUnderTest
     @Override
     public void start(final ReplyListener listener)
     {
-        final String dir = new File(System.getProperty("java.io.tmpdir"),
-            "pushline-perf-aeron-" + UUID.randomUUID()).getPath();
-        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-            .aeronDirectoryName(dir)
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(IdleStrategies.of(driverIdle))
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        driver = launchDriver(driverIdle);
+        final String dir = driver.aeronDirectoryName();
         clientAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         farAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         final String ingressChannel = channel(0);
@@ -140,19 +134,57 @@ public final class AeronSystem implements SystemUnderTest
         }
         else
         {
-            engineNode = EngineNode.launch(new EngineNode.Context()
-                .aeron(farAeron)
-                .transport(new TransportSettings(dir, false, "SHARED", farIdle, ingressChannel,
-                    TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
-                    TransportSettings.EGRESS_STREAM_ID_DEFAULT))
-                .engineContext(new Engine.Context()
-                    .instruments(workload.instruments())
-                    .layout(ChainLayout.ONE_THREAD)
-                    .waitStrategy(engineWait)
-                    .maxOrdersPerInstrument(maxOrdersPerInstrument)
-                    .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
+            engineNode = launchEngineNode(farAeron, new TransportSettings(dir, false, "SHARED", farIdle,
+                ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
+                TransportSettings.EGRESS_STREAM_ID_DEFAULT), workload, engineWait, maxOrdersPerInstrument);
         }
         awaitConnected();
+    }
+
+    /**
+     * An embedded media driver in SHARED threading mode (one thread) in a fresh temporary directory.
+     *
+     * @param idle idle strategy of its thread.
+     * @return the driver.
+     */
+    static MediaDriver launchDriver(final String idle)
+    {
+        final String dir = new File(System.getProperty("java.io.tmpdir"),
+            "pushline-perf-aeron-" + UUID.randomUUID()).getPath();
+        return MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(dir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(IdleStrategies.of(idle))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+    }
+
+    /**
+     * The engine process's node (ONE_THREAD chain, no journal) on a given Aeron client and streams.
+     *
+     * @param aeron                  client the node uses (not closed by it).
+     * @param transport              its streams; its idle strategy is the IngressAdapter thread's.
+     * @param workload               of the run (its instruments).
+     * @param engineWait             wait strategy of the chain thread.
+     * @param maxOrdersPerInstrument book capacity.
+     * @return the running node.
+     */
+    static EngineNode launchEngineNode(
+        final Aeron aeron,
+        final TransportSettings transport,
+        final Workload workload,
+        final WaitStrategyType engineWait,
+        final int maxOrdersPerInstrument)
+    {
+        return EngineNode.launch(new EngineNode.Context()
+            .aeron(aeron)
+            .transport(transport)
+            .engineContext(new Engine.Context()
+                .instruments(workload.instruments())
+                .layout(ChainLayout.ONE_THREAD)
+                .waitStrategy(engineWait)
+                .maxOrdersPerInstrument(maxOrdersPerInstrument)
+                .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
     }
 
     private void awaitConnected()

@@ -28,7 +28,7 @@ public final class LoadOptions
     String warmup;
 
     @Option(names = "--levels", split = ",", defaultValue = "inproc,ipc",
-        description = "Levels to run: inproc, ipc, udp (gateway: not wired yet). Default: ${DEFAULT-VALUE}.")
+        description = "Levels to run: inproc, ipc, udp, gateway. Default: ${DEFAULT-VALUE}.")
     List<String> levels = new ArrayList<>();
 
     @Option(names = "--systems", split = ",", defaultValue = "engine,echo",
@@ -70,6 +70,10 @@ public final class LoadOptions
         description = "Aeron levels: idle strategy of the far side's agent thread (engine bridge or echo). " +
             "Default: ${DEFAULT-VALUE}.")
     String farIdle;
+
+    @Option(names = "--gateway-idle", defaultValue = "YIELDING",
+        description = "Gateway level: idle strategy of the gateway's thread. Default: ${DEFAULT-VALUE}.")
+    String gatewayIdle;
 
     @Option(names = "--driver-idle", description = "Aeron levels: idle strategy of the media driver's one thread. " +
         "Default: BACKOFF for ipc (the driver is off the data path), YIELDING for udp.")

@@ -76,6 +76,7 @@ public final class PushlineClient implements AutoCloseable
     }
 
     private static final int MAX_FRAME = 64 * 1024;
+    private static final long WRITE_TIMEOUT_NS_DEFAULT = 10_000_000_000L;
 
     private final SocketChannel channel;
     private final EpochNanoClock clock;
@@ -99,7 +100,10 @@ public final class PushlineClient implements AutoCloseable
     private long nextSequence = 1;
     private long heartbeatIntervalNs;
     private long lastSentNs;
+    private long writeTimeoutNs = WRITE_TIMEOUT_NS_DEFAULT;
     private boolean connected = true;
+    private boolean outputFailed;
+    private boolean inputEnded;
 
     private PushlineClient(final SocketChannel channel, final EpochNanoClock clock)
     {
@@ -344,11 +348,32 @@ public final class PushlineClient implements AutoCloseable
     /**
      * Is the connection still open?
      *
-     * @return false once the gateway closed it or it broke.
+     * @return false once the gateway closed it or it broke, as told to the listener. After a failed send (an error,
+     * or the gateway not taking bytes for the write timeout) further sends do nothing, and the next
+     * {@link #poll(Listener)} hands out what was received up to then (a Terminate, say), then
+     * {@link Listener#onDisconnected()}.
      */
     public boolean isConnected()
     {
         return connected;
+    }
+
+    boolean hasFailedSend()
+    {
+        return outputFailed;
+    }
+
+    /**
+     * How long a send may wait while the gateway does not take bytes (its socket buffer full) before the connection
+     * is given up as failed; 10 s by default. While it waits, the client keeps reading what the gateway sends.
+     *
+     * @param nanos the bound.
+     * @return this.
+     */
+    public PushlineClient writeTimeoutNs(final long nanos)
+    {
+        this.writeTimeoutNs = nanos;
+        return this;
     }
 
     /**
@@ -385,9 +410,35 @@ public final class PushlineClient implements AutoCloseable
         {
             return 0;
         }
-        if (heartbeatIntervalNs > 0 && clock.nanoTime() - lastSentNs >= heartbeatIntervalNs)
+        if (!outputFailed && heartbeatIntervalNs > 0 && clock.nanoTime() - lastSentNs >= heartbeatIntervalNs)
         {
             heartbeat();
+        }
+        int messages = 0;
+        int read;
+        do
+        {
+            read = readIn();
+            messages += dispatch(listener);
+        }
+        while (outputFailed && read > 0 && connected);
+        if (read < 0 || outputFailed)
+        {
+            // after a failed send: everything already received (a Terminate, say) has been handed out first
+            disconnected(listener);
+        }
+        return messages;
+    }
+
+    private int readIn()
+    {
+        if (inputEnded)
+        {
+            return -1;
+        }
+        if (!in.hasRemaining())
+        {
+            return 0;
         }
         int read;
         try
@@ -398,12 +449,11 @@ public final class PushlineClient implements AutoCloseable
         {
             read = -1;
         }
-        final int messages = dispatch(listener);
         if (read < 0)
         {
-            disconnected(listener);
+            inputEnded = true;
         }
-        return messages;
+        return read;
     }
 
     private int dispatch(final Listener listener)
@@ -470,22 +520,40 @@ public final class PushlineClient implements AutoCloseable
 
     private void write(final int length)
     {
+        if (!connected || outputFailed)
+        {
+            return;
+        }
         out.limit(length).position(0);
+        long waitingSinceNs = 0;
         try
         {
             while (out.hasRemaining())
             {
-                if (channel.write(out) == 0)
+                if (channel.write(out) > 0)
                 {
-                    Thread.yield();
+                    waitingSinceNs = 0;
+                    continue;
                 }
+                final long nowNs = clock.nanoTime();
+                if (0 == waitingSinceNs)
+                {
+                    waitingSinceNs = nowNs;
+                }
+                else if (nowNs - waitingSinceNs > writeTimeoutNs)
+                {
+                    outputFailed = true;
+                    return;
+                }
+                readIn();
+                Thread.yield();
             }
             lastSentNs = clock.nanoTime();
         }
         catch (final IOException ex)
         {
-            connected = false;
-            CloseHelper.quietClose(channel);
+            // not closed yet: the next poll hands out what was received, then reports the disconnect once
+            outputFailed = true;
         }
     }
 

@@ -332,7 +332,7 @@ class PropertiesConfigTest
 
         final Path instruments = config.path("pushline.engine.instrumentsFile", null);
         assertEquals(10, InstrumentsFile.load(instruments).size());
-        assertEquals(Layout.ONE_THREAD, config.enumValue("pushline.engine.layout", Layout.class, Layout.STAGED));
+        assertEquals("INVOKER", config.string("pushline.engine.layout", null));
         assertEquals(2, config.intValue("pushline.engine.shards", 1, 1, 64));
         assertEquals(4096, config.intValue("pushline.engine.ringSize", 1, 1, 1 << 30));
         assertEquals("YIELDING", config.string("pushline.engine.waitStrategy", null));

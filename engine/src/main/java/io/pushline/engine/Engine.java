@@ -125,6 +125,13 @@ public final class Engine implements AutoCloseable
      */
     public long offer(final DirectBuffer buffer, final int offset, final int length)
     {
+        final long sequence = sequence(buffer, offset, length);
+        chain.runInline();
+        return sequence;
+    }
+
+    private long sequence(final DirectBuffer buffer, final int offset, final int length)
+    {
         if (!fits(length))
         {
             return 0;
@@ -139,7 +146,8 @@ public final class Engine implements AutoCloseable
     /**
      * Like {@link #offer}, but never waits: when the ring is full (the chain is behind, or its output is back
      * pressured) the command is not taken and {@link #BACK_PRESSURED} is returned, so that an ingress adapter can
-     * leave it in its transport and try again later.
+     * leave it in its transport and try again later. With the INVOKER layout the command is only sequenced: the
+     * chain answers it at the next {@link #runChain()} (or {@link #offer}), or here when the ring is full.
      *
      * @param buffer holding one SBE message with its header.
      * @param offset of the message.
@@ -152,7 +160,16 @@ public final class Engine implements AutoCloseable
         {
             return BACK_PRESSURED;
         }
-        return offer(buffer, offset, length);
+        return sequence(buffer, offset, length);
+    }
+
+    /**
+     * INVOKER layout: answer everything sequenced so far, on this thread (the offering thread). Other layouts:
+     * nothing to do, their threads answer.
+     */
+    public void runChain()
+    {
+        chain.runInline();
     }
 
     /**
@@ -173,11 +190,13 @@ public final class Engine implements AutoCloseable
         {
             // too short to carry an envelope: the chain reports it as malformed; it takes the next sequence
             publish(buffer, offset, length, lastSequence + 1, lastTimestampNs, false);
+            chain.runInline();
             return lastSequence;
         }
         final long sequence = Envelope.sequence(buffer, offset);
         publish(buffer, offset, length, Math.max(sequence, lastSequence), Envelope.timestampNs(buffer, offset), false);
         snapshotIfDue(SnapshotFiles.isSnapshotCommand(buffer, offset, length));
+        chain.runInline();
         return sequence;
     }
 
@@ -239,6 +258,7 @@ public final class Engine implements AutoCloseable
      */
     public long takeSnapshot(final OutputSink sink)
     {
+        chain.runInline();
         return chain.writeSnapshot(sink, lastSequence, lastTimestampNs);
     }
 
@@ -258,6 +278,8 @@ public final class Engine implements AutoCloseable
         {
             throw new IllegalStateException("snapshots are taken by the snapshot replica");
         }
+        chain.runInline();
+        chain.awaitIdle();
         if (journals != null)
         {
             // every report the snapshot covers must be durable too: replay starts after the snapshot

@@ -39,7 +39,7 @@ class EngineConfigurationTest
 
         try (Engine engine = Engine.launch(context.maxOrdersPerInstrument(1024)))
         {
-            assertEquals(ChainLayout.ONE_THREAD, engine.context().layout());
+            assertEquals(ChainLayout.INVOKER, engine.context().layout());
             assertEquals(SelfTradePrevention.CANCEL_AGGRESSING, engine.context().selfTradePrevention());
             assertEquals(10, engine.context().instruments().size());
             assertEquals(0, engine.restingOrderCount());

@@ -41,7 +41,7 @@ class JournalRecoveryTest
     private final List<InstrumentDefinition> instruments = TestInstruments.of(10);
 
     @ParameterizedTest
-    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "SHARDED"})
+    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "INVOKER", "SHARDED"})
     void shouldComeBackWithSameStateAndContinueIdenticallyWhenRestarted(
         final ChainLayout layout, @TempDir final Path dir)
     {

@@ -37,6 +37,7 @@ class LayoutEquivalenceTest
 
         final Run oneThread = run(input, instruments, ChainLayout.ONE_THREAD, 1, BookMatcher::new);
         assertTrue(oneThread.output.count() > COMMANDS, "seed=" + seed + " too few reports");
+        compare(seed, "INVOKER", oneThread, run(input, instruments, ChainLayout.INVOKER, 1, BookMatcher::new));
         compare(seed, "STAGED", oneThread, run(input, instruments, ChainLayout.STAGED, 1, BookMatcher::new));
         compare(seed, "SHARDED/2", oneThread, run(input, instruments, ChainLayout.SHARDED, 2, BookMatcher::new));
         compare(seed, "SHARDED/3", oneThread, run(input, instruments, ChainLayout.SHARDED, 3, BookMatcher::new));
@@ -58,6 +59,8 @@ class LayoutEquivalenceTest
             run(input, instruments, ChainLayout.SHARDED, 3, BookMatcher::new, FULL_BOOK));
         compare(seed, "STAGED full", oneThread,
             run(input, instruments, ChainLayout.STAGED, 1, BookMatcher::new, FULL_BOOK));
+        compare(seed, "INVOKER full", oneThread,
+            run(input, instruments, ChainLayout.INVOKER, 1, BookMatcher::new, FULL_BOOK));
     }
 
     private static int countRejects(final CapturedOutput output, final RejectReason reason)

@@ -12,7 +12,8 @@ import java.nio.channels.SocketChannel;
 /**
  * One client TCP connection: its inbound bytes (whole frames are taken out by {@link SofhFrameDecoder}), its
  * bounded outbound backlog, its session state (logon, sequence numbers in both directions, heartbeat times) and
- * non-blocking socket reads and writes. Buffers are allocated once per connection; nothing per message.
+ * non-blocking socket reads and writes. Buffers are allocated once per connection (plain direct buffers, not
+ * aligned slices, so that {@link #freeBuffers()} can give them back at close); nothing per message.
  * <p>
  * The outbound buffer holds at most {@code backlogBound} bytes waiting to be written; a message that would pass it
  * is refused ({@link #claim} returns -1) and the caller ends the session SLOW_CONSUMER. A reserve past the bound
@@ -26,6 +27,9 @@ final class ClientSession
     static final int CLOSED = 3;
 
     static final int RESERVE = 256;
+    /** Outbound bound before logon (LogonRejected, NOT_LOGGED_ON rejects, Terminate): the backlog comes at logon. */
+    static final int PRE_LOGON_BACKLOG = 4096;
+    private static final UnsafeBuffer FREED = new UnsafeBuffer(new byte[0]);
 
     final long connectionId;
     final SocketChannel channel;
@@ -36,9 +40,10 @@ final class ClientSession
     int inStart;
     int inEnd;
 
-    private final ByteBuffer outByteBuffer;
+    private ByteBuffer outByteBuffer;
     final UnsafeBuffer outBuffer;
-    private final int backlogBound;
+    private final int sessionBacklogBound;
+    private int backlogBound;
     int outStart;
     int outEnd;
 
@@ -52,6 +57,7 @@ final class ClientSession
     long heartbeatIntervalNs;
     long closeDeadlineNs;
     boolean loggedOut;
+    boolean outputShutdown;
     boolean blocked;
     boolean dirty;
 
@@ -64,10 +70,11 @@ final class ClientSession
     {
         this.connectionId = connectionId;
         this.channel = channel;
-        this.backlogBound = backlogBound;
-        inByteBuffer = BufferUtil.allocateDirectAligned(Math.max(2 * maxFrameLength, 16 * 1024), 64);
+        this.sessionBacklogBound = backlogBound;
+        this.backlogBound = Math.min(PRE_LOGON_BACKLOG, backlogBound);
+        inByteBuffer = ByteBuffer.allocateDirect(Math.max(2 * maxFrameLength, 16 * 1024));
         inBuffer = new UnsafeBuffer(inByteBuffer);
-        outByteBuffer = BufferUtil.allocateDirectAligned(backlogBound + RESERVE, 64);
+        outByteBuffer = ByteBuffer.allocateDirect(this.backlogBound + RESERVE);
         outBuffer = new UnsafeBuffer(outByteBuffer);
         connectedNs = nowNs;
         lastReceivedNs = nowNs;
@@ -95,8 +102,48 @@ final class ClientSession
         heartbeatIntervalNs = 0;
         closeDeadlineNs = 0;
         loggedOut = false;
+        outputShutdown = false;
         blocked = false;
         dirty = false;
+    }
+
+    /**
+     * Logged on: the session's outbound backlog replaces the small pre-logon buffer (unauthenticated connections
+     * hold little memory). What is queued moves over.
+     */
+    void useSessionBacklog()
+    {
+        if (backlogBound == sessionBacklogBound)
+        {
+            return;
+        }
+        final ByteBuffer previous = outByteBuffer;
+        final int pending = outEnd - outStart;
+        outByteBuffer = ByteBuffer.allocateDirect(sessionBacklogBound + RESERVE);
+        final UnsafeBuffer old = new UnsafeBuffer(outBuffer, outStart, pending);
+        outBuffer.wrap(outByteBuffer);
+        outBuffer.putBytes(0, old, 0, pending);
+        outStart = 0;
+        outEnd = pending;
+        backlogBound = sessionBacklogBound;
+        BufferUtil.free(previous);
+    }
+
+    /**
+     * The connection is closed and forgotten: give the direct memory back now rather than at some later GC
+     * (connect/close churn would otherwise exhaust direct memory). The buffers then have no capacity, so a stray
+     * access fails its bounds check instead of touching freed memory.
+     */
+    void freeBuffers()
+    {
+        inBuffer.wrap(FREED);
+        outBuffer.wrap(FREED);
+        inStart = 0;
+        inEnd = 0;
+        outStart = 0;
+        outEnd = 0;
+        BufferUtil.free(inByteBuffer);
+        BufferUtil.free(outByteBuffer);
     }
 
     int sessionId()
@@ -242,6 +289,25 @@ final class ClientSession
         catch (final IOException ex)
         {
             return -1;
+        }
+    }
+
+    /**
+     * Half-close: a FIN after the bytes already written (a connection that is closing).
+     */
+    void shutdownOutput()
+    {
+        outputShutdown = true;
+        if (null != channel)
+        {
+            try
+            {
+                channel.shutdownOutput();
+            }
+            catch (final IOException ignore)
+            {
+                // the connection is gone already: closing it follows
+            }
         }
     }
 

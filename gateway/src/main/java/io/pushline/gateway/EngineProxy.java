@@ -10,7 +10,8 @@ import org.agrona.concurrent.status.AtomicCounter;
  * Publishes client commands to the engine on the Aeron ingress publication, one SBE message per Aeron message.
  * Back pressure ({@code BACK_PRESSURED}, {@code ADMIN_ACTION}) is retried a bounded number of times with the retry
  * idle strategy; past that the caller keeps the message and stops reading from its clients until the
- * publication drains (TCP back pressure), and the back pressure counter goes up. Nothing is dropped.
+ * publication drains (TCP back pressure), and the back pressure counter goes up once for the episode (until a
+ * message is sent again). Nothing is dropped.
  */
 final class EngineProxy implements EngineIngress
 {
@@ -20,6 +21,7 @@ final class EngineProxy implements EngineIngress
     private final Subscription egress;
     private final IdleStrategy retryIdle;
     private final AtomicCounter backPressure;
+    private boolean backPressured;
 
     EngineProxy(
         final Publication publication,
@@ -45,16 +47,23 @@ final class EngineProxy implements EngineIngress
             final long result = publication.offer(buffer, offset, length);
             if (result > 0)
             {
+                backPressured = false;
                 return SENT;
             }
             if (result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
                 result == Publication.MAX_POSITION_EXCEEDED)
             {
+                backPressured = false;
                 return UNAVAILABLE;
             }
             retryIdle.idle();
         }
-        backPressure.increment();
+        if (!backPressured)
+        {
+            // once per episode: the retries of the same blocked message do not count again
+            backPressured = true;
+            backPressure.increment();
+        }
         return BACK_PRESSURED;
     }
 

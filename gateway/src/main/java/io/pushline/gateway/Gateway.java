@@ -8,6 +8,7 @@ import io.aeron.driver.ThreadingMode;
 import io.pushline.config.ConfigException;
 import io.pushline.config.TransportSettings;
 import io.pushline.protocol.Sofh;
+import io.pushline.sbe.ExecutionReportDecoder;
 import io.pushline.sbe.MessageHeaderDecoder;
 import io.pushline.sbe.NewOrderDecoder;
 import org.agrona.CloseHelper;
@@ -30,6 +31,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The trading gateway: accepts client sessions on TCP, checks and forwards their commands to the engine over Aeron,
@@ -61,6 +63,11 @@ public final class Gateway implements AutoCloseable
         final TransportSettings transport = ctx.transport();
         MediaDriver launchedDriver = null;
         Aeron connected = null;
+        ExclusivePublication publication = null;
+        Subscription subscription = null;
+        GatewayCounters gatewayCounters = null;
+        final List<AtomicCounter> perSession = new ArrayList<>();
+        ServerSocketChannel serverChannel = null;
         try
         {
             if (null == ctx.aeron() && transport.embeddedDriver())
@@ -72,37 +79,50 @@ public final class Gateway implements AutoCloseable
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
             }
-            driver = launchedDriver;
             ownsAeron = null == ctx.aeron();
             connected = ownsAeron ?
                 Aeron.connect(new Aeron.Context().aeronDirectoryName(transport.aeronDirectory())) : ctx.aeron();
-            aeron = connected;
-            ingress = aeron.addExclusivePublication(transport.ingressChannel(), transport.ingressStreamId());
-            egress = aeron.addSubscription(transport.egressChannel(), transport.egressStreamId());
-            counters = new GatewayCounters(ctx.gatewayId(), aeron::addCounter);
-            sessionCounters = new ArrayList<>();
-            final Int2ObjectHashMap<SessionState> sessions = sessions(ctx, counters, sessionCounters);
+            publication = connected.addExclusivePublication(transport.ingressChannel(), transport.ingressStreamId());
+            subscription = connected.addSubscription(transport.egressChannel(), transport.egressStreamId());
+            gatewayCounters = new GatewayCounters(ctx.gatewayId(), connected::addCounter);
+            final Int2ObjectHashMap<SessionState> sessions = sessions(ctx, gatewayCounters, perSession);
 
-            server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(ctx.bindHost(), ctx.port()));
-            server.configureBlocking(false);
+            serverChannel = ServerSocketChannel.open();
+            serverChannel.bind(new InetSocketAddress(ctx.bindHost(), ctx.port()));
+            serverChannel.configureBlocking(false);
 
             final PendingRequests pending = new PendingRequests(ctx.maxPendingRequests());
-            final ClientProxy proxy = new ClientProxy(ctx.gatewayId(), counters);
-            final EngineProxy engine = new EngineProxy(
-                ingress, egress, new BackoffIdleStrategy(), counters.ingressBackPressure);
-            final SessionAdapter adapter = new SessionAdapter(ctx, sessions, engine, pending, proxy, counters);
+            final ClientProxy proxy = new ClientProxy(ctx.gatewayId(), gatewayCounters);
+            final EngineIngress engine = ctx.engineIngressDecorator().apply(new EngineProxy(
+                publication, subscription, new BackoffIdleStrategy(), gatewayCounters.ingressBackPressure));
+            final SessionAdapter adapter = new SessionAdapter(ctx, sessions, engine, pending, proxy, gatewayCounters);
             final GatewayAgent agent = new GatewayAgent(
-                ctx, server, sessions, adapter, egress, pending, proxy, counters);
+                ctx, serverChannel, sessions, adapter, subscription, pending, proxy, gatewayCounters);
             runner = new AgentRunner(ctx.idleStrategy(), ctx.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
+            // nothing of a half-started gateway stays: counters, publication and subscription of a given Aeron
+            // client too
+            CloseHelper.quietCloseAll(serverChannel);
+            CloseHelper.quietCloseAll(perSession);
+            CloseHelper.quietCloseAll(gatewayCounters, subscription, publication);
             CloseHelper.quietCloseAll(connected != ctx.aeron() ? connected : null, launchedDriver);
-            throw new UncheckedIOException("gateway " + ctx.gatewayId() + " cannot listen on " + ctx.bindHost() +
-                ":" + ctx.port() + ": " + ex.getMessage(), ex);
+            if (ex instanceof IOException)
+            {
+                throw new UncheckedIOException("gateway " + ctx.gatewayId() + " cannot listen on " + ctx.bindHost() +
+                    ":" + ctx.port() + ": " + ex.getMessage(), (IOException)ex);
+            }
+            throw (RuntimeException)ex;
         }
+        driver = launchedDriver;
+        aeron = connected;
+        ingress = publication;
+        egress = subscription;
+        counters = gatewayCounters;
+        sessionCounters = perSession;
+        server = serverChannel;
     }
 
     /**
@@ -222,6 +242,19 @@ public final class Gateway implements AutoCloseable
         public static final int MIN_FRAME_LENGTH =
             Sofh.HEADER_LENGTH + MessageHeaderDecoder.ENCODED_LENGTH + NewOrderDecoder.BLOCK_LENGTH;
 
+        /**
+         * The largest allowed maximum frame. Only header plus our block of a message reaches the engine, whatever
+         * the frame's size; the bound keeps each connection's inbound buffer small.
+         */
+        public static final int MAX_FRAME_LENGTH = 65536;
+
+        /** The least outbound backlog: room for the largest message a session is sent (an ExecutionReport). */
+        public static final int MIN_OUTBOUND_BACKLOG =
+            Sofh.HEADER_LENGTH + MessageHeaderDecoder.ENCODED_LENGTH + ExecutionReportDecoder.BLOCK_LENGTH;
+
+        /** The largest throttle limit (messages per window); the throttle keeps one time per message. */
+        public static final int MAX_THROTTLE_MESSAGES = 1_000_000;
+
         private boolean concluded;
         private int gatewayId = GatewayConfiguration.ID_DEFAULT;
         private String bindHost = GatewayConfiguration.BIND_HOST_DEFAULT;
@@ -235,6 +268,7 @@ public final class Gateway implements AutoCloseable
         private long heartbeatIntervalMaxNs = GatewayConfiguration.HEARTBEAT_MAX_NS_DEFAULT;
         private long logonTimeoutNs = GatewayConfiguration.LOGON_TIMEOUT_NS_DEFAULT;
         private long logonTimestampWindowNs = GatewayConfiguration.LOGON_WINDOW_NS_DEFAULT;
+        private long logonMaxFutureSkewNs = GatewayConfiguration.LOGON_MAX_FUTURE_SKEW_NS_DEFAULT;
         private long engineTimeoutNs = GatewayConfiguration.ENGINE_TIMEOUT_NS_DEFAULT;
         private int outboundBacklogBytes = GatewayConfiguration.OUTBOUND_BACKLOG_DEFAULT;
         private int maxConnections = GatewayConfiguration.MAX_CONNECTIONS_DEFAULT;
@@ -246,6 +280,7 @@ public final class Gateway implements AutoCloseable
         private Aeron aeron;
         private EpochNanoClock epochNanoClock;
         private ErrorHandler errorHandler;
+        private UnaryOperator<EngineIngress> engineIngressDecorator = UnaryOperator.identity();
 
         /**
          * Check the settings and fill defaults; once only.
@@ -264,9 +299,32 @@ public final class Gateway implements AutoCloseable
             {
                 throw new ConfigException("gatewayId must be positive, got " + gatewayId);
             }
-            if (maxFrameLength < MIN_FRAME_LENGTH)
+            if (maxFrameLength < MIN_FRAME_LENGTH || maxFrameLength > MAX_FRAME_LENGTH)
             {
-                throw new ConfigException("maxFrameLength must be at least " + MIN_FRAME_LENGTH);
+                throw new ConfigException("maxFrameLength must be in " + MIN_FRAME_LENGTH + ".." + MAX_FRAME_LENGTH +
+                    ", got " + maxFrameLength);
+            }
+            if (throttleMessages <= 0 || throttleMessages > MAX_THROTTLE_MESSAGES)
+            {
+                throw new ConfigException("throttleMessages must be in 1.." + MAX_THROTTLE_MESSAGES + ", got " +
+                    throttleMessages);
+            }
+            if (throttleWindowNs <= 0 || engineTimeoutNs <= 0 || logonTimeoutNs <= 0 || logonTimestampWindowNs <= 0 ||
+                logonMaxFutureSkewNs < 0 || heartbeatIntervalMinNs <= 0 ||
+                heartbeatIntervalMaxNs < heartbeatIntervalMinNs)
+            {
+                throw new ConfigException("throttleWindowNs, engineTimeoutNs, logonTimeoutNs, logonTimestampWindowNs " +
+                    "and heartbeatIntervalMinNs must be positive, logonMaxFutureSkewNs not negative, " +
+                    "heartbeatIntervalMaxNs at least heartbeatIntervalMinNs");
+            }
+            if (outboundBacklogBytes < MIN_OUTBOUND_BACKLOG)
+            {
+                throw new ConfigException("outboundBacklogBytes must be at least " + MIN_OUTBOUND_BACKLOG +
+                    " (one engine report), got " + outboundBacklogBytes);
+            }
+            if (maxConnections <= 0 || maxPendingRequests <= 0)
+            {
+                throw new ConfigException("maxConnections and maxPendingRequests must be positive");
             }
             if (null == sessions)
             {
@@ -445,6 +503,19 @@ public final class Gateway implements AutoCloseable
             return logonTimestampWindowNs;
         }
 
+        /** @param nanos how far a logon timestamp may be ahead of the gateway's clock. @return this. */
+        public Context logonMaxFutureSkewNs(final long nanos)
+        {
+            this.logonMaxFutureSkewNs = nanos;
+            return this;
+        }
+
+        /** @return how far a logon timestamp may be ahead of the gateway's clock. */
+        public long logonMaxFutureSkewNs()
+        {
+            return logonMaxFutureSkewNs;
+        }
+
         /** @param nanos engine answer timeout. @return this. */
         public Context engineTimeoutNs(final long nanos)
         {
@@ -580,6 +651,18 @@ public final class Gateway implements AutoCloseable
         public ErrorHandler errorHandler()
         {
             return errorHandler;
+        }
+
+        /** Tests: wrap the engine ingress (e.g. to simulate back pressure). @param decorator wraps. @return this. */
+        Context engineIngressDecorator(final UnaryOperator<EngineIngress> decorator)
+        {
+            this.engineIngressDecorator = decorator;
+            return this;
+        }
+
+        UnaryOperator<EngineIngress> engineIngressDecorator()
+        {
+            return engineIngressDecorator;
         }
     }
 }

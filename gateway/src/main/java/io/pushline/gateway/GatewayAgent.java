@@ -19,6 +19,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -42,7 +43,9 @@ import java.util.function.Consumer;
 final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
 {
     static final long TIMER_INTERVAL_NS = 1_000_000L;
+    static final long CLOCK_RESAMPLE_INTERVAL_NS = 1_000_000_000L;
     static final long SHUTDOWN_FLUSH_NS = 200_000_000L;
+    static final long SHUTDOWN_CANCEL_ON_DISCONNECT_NS = 2_000_000_000L;
 
     private final Gateway.Context ctx;
     private final EpochNanoClock clock;
@@ -65,7 +68,10 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
     private long nowNs;
     private long nextTimerNs;
+    private long nextResampleNs;
     private long nextConnectionId = 1;
+    private long blockedSinceNs;
+    private int selectedWork;
     private boolean ingressBlocked;
 
     GatewayAgent(
@@ -120,17 +126,27 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
         {
             work += retryBlocked();
         }
-        if (!ingressBlocked)
-        {
-            work += selector.selectNow(onSelected);
-        }
+        // select even while blocked: accepts, draining closing connections, and releasing cancelled keys go on;
+        // readable keys of open connections that are skipped while blocked are not counted as work
+        selectedWork = 0;
+        selector.selectNow(onSelected);
+        work += selectedWork;
         work += pending.expire(nowNs, adapter);
+        if (nowNs - nextResampleNs >= 0)
+        {
+            // an offset clock drifts from the wall clock (NTP adjustments): logon timestamps are checked against it
+            nextResampleNs = nowNs + CLOCK_RESAMPLE_INTERVAL_NS;
+            if (clock instanceof OffsetEpochNanoClock offsetClock)
+            {
+                offsetClock.sample();
+            }
+        }
         if (nowNs - nextTimerNs >= 0)
         {
             nextTimerNs = nowNs + TIMER_INTERVAL_NS;
             for (int i = 0, size = connections.size(); i < size; i++)
             {
-                work += adapter.onTimer(connections.get(i), nowNs);
+                work += adapter.onTimer(connections.get(i), nowNs, ingressBlocked);
             }
         }
         work += flushAndClose();
@@ -145,11 +161,21 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
             return;
         }
         final ClientSession connection = (ClientSession)key.attachment();
-        if (!connection.isOpen() || !key.isValid() || !key.isReadable())
+        if (!key.isValid() || !key.isReadable() || connection.state == ClientSession.CLOSED)
+        {
+            return;
+        }
+        if (connection.state == ClientSession.CLOSING)
+        {
+            drain(connection);
+            return;
+        }
+        if (ingressBlocked)
         {
             return;
         }
         final int read = connection.read();
+        selectedWork++;
         if (read < 0)
         {
             adapter.onDisconnected(connection);
@@ -157,22 +183,78 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
         else if (read > 0)
         {
             decoder.decode(connection, nowNs);
-            ingressBlocked |= connection.blocked;
+            if (connection.blocked)
+            {
+                onBlocked();
+            }
+        }
+    }
+
+    /**
+     * A closing connection's input is read and thrown away: closing a socket with unread input would send a reset
+     * that can destroy the Terminate still on its way. End of stream from the peer ends the linger.
+     */
+    private void drain(final ClientSession connection)
+    {
+        selectedWork++;
+        connection.inStart = 0;
+        connection.inEnd = 0;
+        if (connection.read() < 0)
+        {
+            adapter.onDisconnected(connection);
+        }
+    }
+
+    private void onBlocked()
+    {
+        if (!ingressBlocked)
+        {
+            ingressBlocked = true;
+            blockedSinceNs = nowNs;
+        }
+    }
+
+    /**
+     * Time spent blocked is not held against the connections: nothing was read from them meanwhile, so their
+     * heartbeat and logon deadlines move on by that time.
+     */
+    private void onUnblocked()
+    {
+        final long pausedNs = nowNs - blockedSinceNs;
+        for (int i = 0, size = connections.size(); i < size; i++)
+        {
+            final ClientSession connection = connections.get(i);
+            connection.lastReceivedNs += pausedNs;
+            connection.connectedNs += pausedNs;
         }
     }
 
     private void accept()
     {
-        try
+        selectedWork++;
+        while (true)
         {
-            SocketChannel channel;
-            while (null != (channel = server.accept()))
+            final SocketChannel channel;
+            try
             {
-                if (connections.size() >= ctx.maxConnections())
-                {
-                    CloseHelper.quietClose(channel);
-                    continue;
-                }
+                channel = server.accept();
+            }
+            catch (final IOException ex)
+            {
+                errorHandler.onError(ex);
+                return;
+            }
+            if (null == channel)
+            {
+                return;
+            }
+            if (connections.size() >= ctx.maxConnections())
+            {
+                CloseHelper.quietClose(channel);
+                continue;
+            }
+            try
+            {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 if (ctx.socketSendBufferBytes() > 0)
@@ -184,10 +266,12 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
                 connection.selectionKey = channel.register(selector, SelectionKey.OP_READ, connection);
                 connections.add(connection);
             }
-        }
-        catch (final IOException ex)
-        {
-            errorHandler.onError(ex);
+            catch (final IOException | RuntimeException ex)
+            {
+                // this connection only (reset before it was set up): close it, keep accepting the others
+                CloseHelper.quietClose(channel);
+                errorHandler.onError(ex);
+            }
         }
     }
 
@@ -205,6 +289,10 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
             }
         }
         ingressBlocked = stillBlocked;
+        if (!stillBlocked)
+        {
+            onUnblocked();
+        }
         return work;
     }
 
@@ -239,10 +327,19 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
                     work += written > 0 ? 1 : 0;
                 }
             }
-            if (connection.state == ClientSession.CLOSING &&
-                (!connection.hasOutput() || nowNs - connection.closeDeadlineNs > 0))
+            if (connection.state == ClientSession.CLOSING)
             {
-                adapter.onDisconnected(connection);
+                if (nowNs - connection.closeDeadlineNs > 0)
+                {
+                    adapter.onDisconnected(connection);
+                }
+                else if (!connection.hasOutput() && !connection.outputShutdown)
+                {
+                    // everything queued left: FIN after it; the close follows the peer's end of stream (drain)
+                    // or the linger deadline
+                    connection.shutdownOutput();
+                    work++;
+                }
             }
             if (connection.state == ClientSession.CLOSED)
             {
@@ -261,7 +358,7 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
             connection.selectionKey.cancel();
         }
         CloseHelper.quietClose(connection.channel);
-        pending.onConnectionClosed(connection);
+        connection.freeBuffers();
     }
 
     /**
@@ -329,7 +426,9 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
 
     /**
      * Shutdown on the agent thread: every open session gets Terminate GATEWAY_SHUTDOWN (its cancel-on-disconnect
-     * is sent), the last bytes get a short while to leave, then every socket closes.
+     * is sent), the last bytes get a short while to leave, then every socket closes. A cancel-on-disconnect the
+     * engine cannot take yet (back pressure, not connected) is retried for a bounded time; one still not sent then
+     * is counted ({@code cancel-on-disconnect lost}) and logged.
      */
     @Override
     public void onClose()
@@ -339,24 +438,57 @@ final class GatewayAgent implements Agent, EngineReportAdapter.ReportHandler
         {
             adapter.terminate(connections.get(i), TerminateReason.GATEWAY_SHUTDOWN, 0, nowNs);
         }
-        final long deadlineNs = nowNs + SHUTDOWN_FLUSH_NS;
-        while (!connections.isEmpty() && clock.nanoTime() - deadlineNs < 0)
+        final long flushDeadlineNs = nowNs + SHUTDOWN_FLUSH_NS;
+        final long codDeadlineNs = nowNs + SHUTDOWN_CANCEL_ON_DISCONNECT_NS;
+        while ((!connections.isEmpty() && nowNs - flushDeadlineNs < 0) ||
+            (adapter.cancelOnDisconnectPending() > 0 && nowNs - codDeadlineNs < 0))
         {
-            nowNs = clock.nanoTime();
+            selectedWork = 0;
+            try
+            {
+                selector.selectNow(onSelected);
+            }
+            catch (final IOException ex)
+            {
+                errorHandler.onError(ex);
+            }
             flushAndClose();
             if (adapter.cancelOnDisconnectPending() > 0)
             {
                 retryCancelOnDisconnect();
             }
             Thread.yield();
+            nowNs = clock.nanoTime();
         }
         for (int i = 0, size = connections.size(); i < size; i++)
         {
+            adapter.onDisconnected(connections.get(i));
             close(connections.get(i));
         }
         connections.clear();
+        reportLostCancelOnDisconnect();
         CloseHelper.quietClose(selector);
         CloseHelper.quietClose(server);
+    }
+
+    private void reportLostCancelOnDisconnect()
+    {
+        final int lost = adapter.cancelOnDisconnectPending();
+        if (lost > 0)
+        {
+            counters.cancelOnDisconnectLost.getAndAdd(lost);
+            final StringBuilder ids = new StringBuilder();
+            for (final SessionState session : sessions.values())
+            {
+                if (session.cancelOnDisconnectPending)
+                {
+                    ids.append(ids.length() == 0 ? "" : ",").append(session.sessionId);
+                }
+            }
+            System.err.println("pushline gateway " + ctx.gatewayId() + ": shutdown could not send " +
+                "cancel-on-disconnect for session(s) " + ids + " (engine unreachable or back pressured); their " +
+                "resting DAY orders stay");
+        }
     }
 
     int connectionCount()

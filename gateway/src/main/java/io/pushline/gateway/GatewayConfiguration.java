@@ -74,6 +74,12 @@ public final class GatewayConfiguration
     /** Default stale-timestamp window. */
     public static final long LOGON_WINDOW_NS_DEFAULT = TimeUnit.SECONDS.toNanos(30);
 
+    /** A logon timestamp further ahead of the gateway's clock than this is stale (keep it small: a signed logon
+     * from the future would otherwise lock the real client out until that time). */
+    public static final String LOGON_MAX_FUTURE_SKEW_PROP_NAME = PREFIX + "logonMaxFutureSkew";
+    /** Default forward skew allowed. */
+    public static final long LOGON_MAX_FUTURE_SKEW_NS_DEFAULT = TimeUnit.SECONDS.toNanos(1);
+
     /** A request the engine has not answered within this time gets an ENGINE_TIMEOUT reject. */
     public static final String ENGINE_TIMEOUT_PROP_NAME = PREFIX + "engineTimeout";
     /** Default engine timeout. */
@@ -107,6 +113,7 @@ public final class GatewayConfiguration
     private static final List<String> KEYS = List.of(ID_PROP_NAME, BIND_HOST_PROP_NAME, PORT_PROP_NAME,
         SESSIONS_FILE_PROP_NAME, MAX_FRAME_LENGTH_PROP_NAME, THROTTLE_MESSAGES_PROP_NAME, THROTTLE_WINDOW_PROP_NAME,
         HEARTBEAT_MIN_PROP_NAME, HEARTBEAT_MAX_PROP_NAME, LOGON_TIMEOUT_PROP_NAME, LOGON_WINDOW_PROP_NAME,
+        LOGON_MAX_FUTURE_SKEW_PROP_NAME,
         ENGINE_TIMEOUT_PROP_NAME, OUTBOUND_BACKLOG_PROP_NAME, MAX_CONNECTIONS_PROP_NAME, MAX_PENDING_PROP_NAME,
         IDLE_STRATEGY_PROP_NAME, SOCKET_SEND_BUFFER_PROP_NAME);
 
@@ -129,13 +136,17 @@ public final class GatewayConfiguration
             .port(config.intValue(PORT_PROP_NAME, PORT_DEFAULT, 0, 65535))
             .sessionsFile(config.path(SESSIONS_FILE_PROP_NAME, Path.of(SESSIONS_FILE_DEFAULT)))
             .maxFrameLength(config.intValue(
-                MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT, Gateway.Context.MIN_FRAME_LENGTH, 65536))
-            .throttleMessages(config.intValue(THROTTLE_MESSAGES_PROP_NAME, THROTTLE_MESSAGES_DEFAULT, 1, 1 << 20))
+                MAX_FRAME_LENGTH_PROP_NAME, MAX_FRAME_LENGTH_DEFAULT, Gateway.Context.MIN_FRAME_LENGTH,
+                Gateway.Context.MAX_FRAME_LENGTH))
+            .throttleMessages(config.intValue(THROTTLE_MESSAGES_PROP_NAME, THROTTLE_MESSAGES_DEFAULT, 1,
+                Gateway.Context.MAX_THROTTLE_MESSAGES))
             .throttleWindowNs(positive(config, THROTTLE_WINDOW_PROP_NAME, THROTTLE_WINDOW_NS_DEFAULT))
             .heartbeatIntervalMinNs(positive(config, HEARTBEAT_MIN_PROP_NAME, HEARTBEAT_MIN_NS_DEFAULT))
             .heartbeatIntervalMaxNs(positive(config, HEARTBEAT_MAX_PROP_NAME, HEARTBEAT_MAX_NS_DEFAULT))
             .logonTimeoutNs(positive(config, LOGON_TIMEOUT_PROP_NAME, LOGON_TIMEOUT_NS_DEFAULT))
             .logonTimestampWindowNs(positive(config, LOGON_WINDOW_PROP_NAME, LOGON_WINDOW_NS_DEFAULT))
+            .logonMaxFutureSkewNs(config.durationNs(LOGON_MAX_FUTURE_SKEW_PROP_NAME,
+                LOGON_MAX_FUTURE_SKEW_NS_DEFAULT))
             .engineTimeoutNs(positive(config, ENGINE_TIMEOUT_PROP_NAME, ENGINE_TIMEOUT_NS_DEFAULT))
             .outboundBacklogBytes(config.sizeBytes(OUTBOUND_BACKLOG_PROP_NAME, OUTBOUND_BACKLOG_DEFAULT))
             .maxConnections(config.intValue(MAX_CONNECTIONS_PROP_NAME, MAX_CONNECTIONS_DEFAULT, 1, 65536))

@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
  * The gateway's counters, Aeron counters in the driver's {@code cnc.dat} (visible to {@code AeronStat} and to any
  * {@code CountersReader}), with type ids from {@value #GATEWAY_TYPE_BASE}. Per gateway: sessions connected,
  * messages in and out, throttled, gateway rejects, ingress back pressure, undeliverable reports, terminated
- * sessions, engine timeouts; per session: messages in, out, throttled.
+ * sessions, engine timeouts, slow consumers, cancel-on-disconnect lost at shutdown; per session: messages in, out,
+ * throttled.
  */
 public final class GatewayCounters implements AutoCloseable
 {
@@ -32,6 +33,10 @@ public final class GatewayCounters implements AutoCloseable
     public static final int TERMINATED_TYPE_ID = 7317;
     /** Requests answered ENGINE_TIMEOUT. */
     public static final int ENGINE_TIMEOUTS_TYPE_ID = 7318;
+    /** Connections ended SLOW_CONSUMER (their outbound backlog passed the bound); also in sessions terminated. */
+    public static final int SLOW_CONSUMERS_TYPE_ID = 7319;
+    /** Cancel-on-disconnect messages given up at shutdown (engine unreachable or back pressured). */
+    public static final int CANCEL_ON_DISCONNECT_LOST_TYPE_ID = 7323;
     /** Per session: messages received. */
     public static final int SESSION_MESSAGES_IN_TYPE_ID = 7320;
     /** Per session: messages sent. */
@@ -48,6 +53,8 @@ public final class GatewayCounters implements AutoCloseable
     final AtomicCounter undeliverable;
     final AtomicCounter terminated;
     final AtomicCounter engineTimeouts;
+    final AtomicCounter slowConsumers;
+    final AtomicCounter cancelOnDisconnectLost;
 
     private final int gatewayId;
     private final BiFunction<Integer, String, AtomicCounter> factory;
@@ -71,6 +78,8 @@ public final class GatewayCounters implements AutoCloseable
         undeliverable = add(UNDELIVERABLE_TYPE_ID, "undeliverable reports");
         terminated = add(TERMINATED_TYPE_ID, "sessions terminated");
         engineTimeouts = add(ENGINE_TIMEOUTS_TYPE_ID, "engine timeouts");
+        slowConsumers = add(SLOW_CONSUMERS_TYPE_ID, "slow consumers");
+        cancelOnDisconnectLost = add(CANCEL_ON_DISCONNECT_LOST_TYPE_ID, "cancel-on-disconnect lost");
     }
 
     /**
@@ -106,5 +115,7 @@ public final class GatewayCounters implements AutoCloseable
         undeliverable.close();
         terminated.close();
         engineTimeouts.close();
+        slowConsumers.close();
+        cancelOnDisconnectLost.close();
     }
 }

@@ -1,16 +1,24 @@
 package io.pushline.gateway;
 
+import org.agrona.collections.Long2LongHashMap;
+
 /**
- * Requests sent to the engine that wait for their answer, in a ring in the order they were sent. The engine
- * answers a gateway's requests in the order it received them and the timeout is constant, so deadlines are FIFO
- * and an answer is nearly always the oldest entry: matching scans from the oldest and stops at the first entry of
- * the same session, kind and client order id. An entry not answered by its deadline is handed to the timeout
+ * Requests sent to the engine that wait for their answer. Each request holds a slot (a free list of slot indices;
+ * primitive arrays, no allocation after construction) and is linked twice:
+ * <ul>
+ *     <li>into one list in the order sent, which is deadline order since the timeout is constant: expiry looks at
+ *         the oldest entry only;</li>
+ *     <li>into a chain per key (session, kind, client order id), found through a hash index: an answer finds its
+ *         request in O(1), whatever else is waiting; with duplicate keys the oldest request is answered first.</li>
+ * </ul>
+ * An answered entry leaves both lists at once, so {@link #isFull()} counts live requests only: one lost request
+ * does not hold the slots of later answered ones. An entry not answered by its deadline is handed to the timeout
  * handler (an ENGINE_TIMEOUT reject); its late answer, if any, is still forwarded like any report.
  * <p>
  * Which report answers what (docs/matching-rules.md): NewOrder - ExecutionReport NEW or REJECTED with its clOrdId;
  * CancelOrder - CANCELED (client request) with the cancel's clOrdId, or CancelReject responding to CANCEL;
  * ReplaceOrder - REPLACED with the new clOrdId, or CancelReject responding to REPLACE; MassCancel -
- * MassCancelReport with its clOrdId. Arrays of primitives: no allocation after construction.
+ * MassCancelReport with its clOrdId.
  */
 final class PendingRequests
 {
@@ -20,11 +28,13 @@ final class PendingRequests
     interface TimeoutHandler
     {
         /**
-         * @param requests the ring, to read the entry's fields.
+         * @param requests the pending requests, to read the entry's fields.
          * @param index    of the entry.
          */
         void onTimeout(PendingRequests requests, int index);
     }
+
+    private static final int NONE = -1;
 
     private final int capacity;
     private final ClientSession[] connections;
@@ -39,9 +49,17 @@ final class PendingRequests
     private final short[] ordTypes;
     private final short[] timesInForce;
     private final long[] deadlines;
-    private final boolean[] answered;
-    private long head;
-    private long tail;
+    private final int[] olderInTime;
+    private final int[] newerInTime;
+    private final int[] previousInChain;
+    private final int[] nextInChain;
+    private final int[] chainTail;
+    private final int[] freeSlots;
+    private final Long2LongHashMap chainHeads;
+    private int freeCount;
+    private int oldest = NONE;
+    private int newest = NONE;
+    private int size;
 
     PendingRequests(final int capacity)
     {
@@ -58,7 +76,15 @@ final class PendingRequests
         ordTypes = new short[capacity];
         timesInForce = new short[capacity];
         deadlines = new long[capacity];
-        answered = new boolean[capacity];
+        olderInTime = new int[capacity];
+        newerInTime = new int[capacity];
+        previousInChain = new int[capacity];
+        nextInChain = new int[capacity];
+        chainTail = new int[capacity];
+        freeSlots = new int[capacity];
+        // sized so that it never grows: at most capacity keys, load factor 0.5
+        chainHeads = new Long2LongHashMap(2 * capacity, 0.5f, NONE);
+        clear();
     }
 
     /**
@@ -66,22 +92,26 @@ final class PendingRequests
      */
     void clear()
     {
+        chainHeads.clear();
         for (int i = 0; i < capacity; i++)
         {
             connections[i] = null;
+            freeSlots[i] = capacity - 1 - i;
         }
-        head = 0;
-        tail = 0;
+        freeCount = capacity;
+        oldest = NONE;
+        newest = NONE;
+        size = 0;
     }
 
     boolean isFull()
     {
-        return tail - head >= capacity;
+        return size >= capacity;
     }
 
     int size()
     {
-        return (int)(tail - head);
+        return size;
     }
 
     /**
@@ -96,15 +126,43 @@ final class PendingRequests
         final long clOrdId,
         final long deadlineNs)
     {
-        final int index = (int)(tail % capacity);
-        tail++;
+        final int index = freeSlots[--freeCount];
+        size++;
         connections[index] = connection;
         sessionIds[index] = sessionId;
         kinds[index] = kind;
         clOrdIds[index] = clOrdId;
         deadlines[index] = deadlineNs;
-        answered[index] = false;
         details(index, 0, 0, 0, 0, (short)0, (short)0, (short)0);
+
+        olderInTime[index] = newest;
+        newerInTime[index] = NONE;
+        if (NONE == newest)
+        {
+            oldest = index;
+        }
+        else
+        {
+            newerInTime[newest] = index;
+        }
+        newest = index;
+
+        final long key = key(sessionId, kind, clOrdId);
+        final int head = (int)chainHeads.get(key);
+        nextInChain[index] = NONE;
+        if (NONE == head)
+        {
+            previousInChain[index] = NONE;
+            chainTail[index] = index;
+            chainHeads.put(key, index);
+        }
+        else
+        {
+            final int tail = chainTail[head];
+            nextInChain[tail] = index;
+            previousInChain[index] = tail;
+            chainTail[head] = index;
+        }
         return index;
     }
 
@@ -128,7 +186,7 @@ final class PendingRequests
     }
 
     /**
-     * A report that answers a request of this kind arrived: mark the oldest matching entry answered.
+     * A report that answers a request of this kind arrived: remove the oldest matching entry.
      *
      * @param sessionId of the report.
      * @param kind      template id of the request it answers.
@@ -137,15 +195,13 @@ final class PendingRequests
      */
     boolean onAnswer(final int sessionId, final int kind, final long clOrdId)
     {
-        for (long i = head; i < tail; i++)
+        // the chain holds the entries of one 64-bit key hash, oldest first; a hash collision is told apart here
+        for (int index = (int)chainHeads.get(key(sessionId, kind, clOrdId)); NONE != index;
+            index = nextInChain[index])
         {
-            final int index = (int)(i % capacity);
-            if (!answered[index] && sessionIds[index] == sessionId && kinds[index] == kind &&
-                clOrdIds[index] == clOrdId)
+            if (sessionIds[index] == sessionId && kinds[index] == kind && clOrdIds[index] == clOrdId)
             {
-                answered[index] = true;
-                connections[index] = null;
-                popAnswered();
+                remove(index);
                 return true;
             }
         }
@@ -162,18 +218,12 @@ final class PendingRequests
     int expire(final long nowNs, final TimeoutHandler handler)
     {
         int expired = 0;
-        while (head < tail)
+        while (NONE != oldest && deadlines[oldest] - nowNs <= 0)
         {
-            final int index = (int)(head % capacity);
-            if (deadlines[index] - nowNs > 0)
-            {
-                break;
-            }
+            final int index = oldest;
             handler.onTimeout(this, index);
-            connections[index] = null;
-            head++;
+            remove(index);
             expired++;
-            popAnswered();
         }
         return expired;
     }
@@ -185,9 +235,8 @@ final class PendingRequests
      */
     void onConnectionClosed(final ClientSession connection)
     {
-        for (long i = head; i < tail; i++)
+        for (int index = oldest; NONE != index; index = newerInTime[index])
         {
-            final int index = (int)(i % capacity);
             if (connections[index] == connection)
             {
                 connections[index] = null;
@@ -195,12 +244,67 @@ final class PendingRequests
         }
     }
 
-    private void popAnswered()
+    private void remove(final int index)
     {
-        while (head < tail && answered[(int)(head % capacity)])
+        final int older = olderInTime[index];
+        final int newer = newerInTime[index];
+        if (NONE == older)
         {
-            head++;
+            oldest = newer;
         }
+        else
+        {
+            newerInTime[older] = newer;
+        }
+        if (NONE == newer)
+        {
+            newest = older;
+        }
+        else
+        {
+            olderInTime[newer] = older;
+        }
+
+        final int previous = previousInChain[index];
+        final int next = nextInChain[index];
+        final long key = key(sessionIds[index], kinds[index], clOrdIds[index]);
+        if (NONE == previous)
+        {
+            if (NONE == next)
+            {
+                chainHeads.remove(key);
+            }
+            else
+            {
+                previousInChain[next] = NONE;
+                chainTail[next] = chainTail[index];
+                chainHeads.put(key, next);
+            }
+        }
+        else
+        {
+            nextInChain[previous] = next;
+            if (NONE == next)
+            {
+                chainTail[(int)chainHeads.get(key)] = previous;
+            }
+            else
+            {
+                previousInChain[next] = previous;
+            }
+        }
+
+        connections[index] = null;
+        freeSlots[freeCount++] = index;
+        size--;
+    }
+
+    private static long key(final int sessionId, final int kind, final long clOrdId)
+    {
+        // a well-mixed 64-bit hash of the three fields (chains compare the fields themselves)
+        long h = clOrdId * 0x9E3779B97F4A7C15L;
+        h ^= ((long)sessionId << 16 | (kind & 0xFFFF)) * 0xC2B2AE3D27D4EB4FL;
+        return h ^ (h >>> 31);
     }
 
     ClientSession connection(final int index)

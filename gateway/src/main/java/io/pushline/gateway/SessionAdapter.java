@@ -2,6 +2,7 @@ package io.pushline.gateway;
 
 import io.pushline.protocol.Envelope;
 import io.pushline.protocol.LogonSignature;
+import io.pushline.protocol.MessageGuard;
 import io.pushline.sbe.CancelOnDisconnectEncoder;
 import io.pushline.sbe.CancelOrderDecoder;
 import io.pushline.sbe.CxlRejResponseTo;
@@ -141,10 +142,10 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
             return;
         }
 
-        session.lastLogonTimestampNs = timestampNs;
+        // the throttle is the session's, not the connection's: a new logon does not open a fresh window
         session.connection = connection;
-        session.throttle.reset();
         connection.session = session;
+        connection.useSessionBacklog();
         connection.state = ClientSession.ACTIVE;
         connection.nextInboundSequence = 2;
         connection.nextOutboundSequence = 1;
@@ -175,8 +176,8 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         {
             return LogonRejectReason.BAD_SIGNATURE;
         }
-        final long skew = nowNs - timestampNs;
-        if (skew > ctx.logonTimestampWindowNs() || skew < -ctx.logonTimestampWindowNs())
+        final long age = nowNs - timestampNs;
+        if (age > ctx.logonTimestampWindowNs() || -age > ctx.logonMaxFutureSkewNs())
         {
             return LogonRejectReason.STALE_TIMESTAMP;
         }
@@ -184,6 +185,9 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         {
             return LogonRejectReason.REPLAYED_TIMESTAMP;
         }
+        // a correctly signed, fresh timestamp is used up whatever the outcome: a captured logon that was refused
+        // (say ALREADY_LOGGED_ON) cannot be replayed later in the window
+        session.lastLogonTimestampNs = timestampNs;
         if (null != session.connection)
         {
             return LogonRejectReason.ALREADY_LOGGED_ON;
@@ -299,7 +303,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
             ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(offset + Envelope.HEADER_LENGTH + Envelope.GATEWAY_ID_OFFSET, ctx.gatewayId(),
             ByteOrder.LITTLE_ENDIAN);
-        final int result = engine.send(buffer, offset, length);
+        final int result = sendOurBlock(templateId, buffer, offset);
         if (result == EngineIngress.BACK_PRESSURED)
         {
             return false;
@@ -313,6 +317,23 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         session.throttle.record(nowNs);
         addPending(connection, templateId, buffer, offset, nowNs + ctx.engineTimeoutNs());
         return true;
+    }
+
+    /**
+     * Publish header plus OUR block only: a client may send a longer block (SBE extension fields we do not know,
+     * accepted by {@link io.pushline.protocol.MessageGuard}), but the engine takes only messages it knows the size
+     * of. The header's blockLength is set to ours for the send and put back after it, so a frame kept for a retry
+     * (back pressure) still matches its framing header.
+     */
+    private int sendOurBlock(final int templateId, final MutableDirectBuffer buffer, final int offset)
+    {
+        final int blockLengthIndex = offset + MessageHeaderDecoder.blockLengthEncodingOffset();
+        final short sentBlockLength = buffer.getShort(blockLengthIndex, ByteOrder.LITTLE_ENDIAN);
+        final int ourBlockLength = MessageGuard.blockLength(templateId);
+        buffer.putShort(blockLengthIndex, (short)ourBlockLength, ByteOrder.LITTLE_ENDIAN);
+        final int result = engine.send(buffer, offset, MessageHeaderDecoder.ENCODED_LENGTH + ourBlockLength);
+        buffer.putShort(blockLengthIndex, sentBlockLength, ByteOrder.LITTLE_ENDIAN);
+        return result;
     }
 
     private void addPending(
@@ -448,13 +469,17 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
     /**
      * Heartbeat and logon deadlines of one connection.
      *
+     * @param connection     to check.
+     * @param nowNs          the time.
+     * @param timeoutsPaused true while the gateway is not reading from clients (ingress back pressure): no logon
+     *                       or heartbeat timeout then, only our own heartbeats go out.
      * @return 1 if something was done.
      */
-    int onTimer(final ClientSession connection, final long nowNs)
+    int onTimer(final ClientSession connection, final long nowNs, final boolean timeoutsPaused)
     {
         if (connection.state == ClientSession.AWAITING_LOGON)
         {
-            if (nowNs - connection.connectedNs > ctx.logonTimeoutNs())
+            if (!timeoutsPaused && nowNs - connection.connectedNs > ctx.logonTimeoutNs())
             {
                 terminate(connection, TerminateReason.LOGON_TIMEOUT, 0, nowNs);
                 return 1;
@@ -462,7 +487,7 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
         }
         else if (connection.state == ClientSession.ACTIVE)
         {
-            if (nowNs - connection.lastReceivedNs > 2 * connection.heartbeatIntervalNs)
+            if (!timeoutsPaused && nowNs - connection.lastReceivedNs > 2 * connection.heartbeatIntervalNs)
             {
                 terminate(connection, TerminateReason.HEARTBEAT_TIMEOUT, 0, nowNs);
                 return 1;
@@ -496,6 +521,10 @@ final class SessionAdapter implements PendingRequests.TimeoutHandler
 
     void slowConsumer(final ClientSession connection, final long nowNs)
     {
+        if (connection.isOpen())
+        {
+            counters.slowConsumers.increment();
+        }
         terminate(connection, TerminateReason.SLOW_CONSUMER, connection.backlog(), nowNs);
     }
 

@@ -102,6 +102,11 @@ public final class SessionsFile
         }
         final int throttleMessages = fields.length > 4 && !fields[4].isBlank() ?
             positiveInt(where + "'throttleMessages'", fields[4]) : 0;
+        if (throttleMessages > Gateway.Context.MAX_THROTTLE_MESSAGES)
+        {
+            throw new ConfigException(where + "'throttleMessages': at most " + Gateway.Context.MAX_THROTTLE_MESSAGES +
+                ", got " + throttleMessages);
+        }
         final long throttleWindowNs = fields.length > 5 && !fields[5].isBlank() ?
             GatewayConfiguration.parseDuration(where + "'throttleWindow'", fields[5].strip()) : 0;
         if (fields.length > 5 && !fields[5].isBlank() && throttleWindowNs <= 0)

@@ -36,6 +36,24 @@ final class Frames
     }
 
     /**
+     * A NewOrder frame whose block is longer than ours (SBE extension fields after our fields).
+     */
+    static byte[] extendedNewOrder(final long sequence, final long clOrdId, final int blockLength)
+    {
+        final byte[] bytes = new byte[Sofh.HEADER_LENGTH + MessageHeaderEncoder.ENCODED_LENGTH + blockLength];
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final byte[] ours = newOrder(sequence, clOrdId);
+        buffer.putBytes(0, ours);
+        Sofh.write(buffer, 0, bytes.length);
+        buffer.putShort(Sofh.HEADER_LENGTH, (short)blockLength, ByteOrder.LITTLE_ENDIAN);
+        for (int i = ours.length; i < bytes.length; i++)
+        {
+            bytes[i] = (byte)0xEE;
+        }
+        return bytes;
+    }
+
+    /**
      * A frame: SOFH length and encoding type, then an SBE header and a zero block of the given lengths.
      */
     static byte[] frame(

@@ -1,8 +1,11 @@
 package io.pushline.gateway;
 
 import io.pushline.sbe.CancelReason;
+import io.pushline.sbe.CancelRejectDecoder;
+import io.pushline.sbe.CxlRejResponseTo;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.MassCancelReportDecoder;
 import io.pushline.sbe.OrdStatus;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static io.pushline.gateway.GatewayHarness.INSTRUMENT;
 import static io.pushline.gateway.GatewayHarness.PRICE;
@@ -26,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GatewayEndToEndTest
 {
+    /** Short, so that the tests can wait past it: an answer the gateway failed to match would time out. */
+    private static final long ENGINE_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(500);
+
     @TempDir
     Path tempDir;
 
@@ -37,8 +44,8 @@ class GatewayEndToEndTest
     void start()
     {
         harness = new GatewayHarness(tempDir).startEngine();
-        gateway1 = harness.startGateway(1);
-        gateway2 = harness.startGateway(2);
+        gateway1 = harness.startGateway(1, ctx -> ctx.engineTimeoutNs(ENGINE_TIMEOUT_NS));
+        gateway2 = harness.startGateway(2, ctx -> ctx.engineTimeoutNs(ENGINE_TIMEOUT_NS));
         harness.awaitEngineVisible(gateway1, 5);
         harness.awaitEngineVisible(gateway2, 4);
     }
@@ -109,9 +116,30 @@ class GatewayEndToEndTest
         assertEquals(CancelReason.CLIENT_REQUEST, canceled.cancelReason());
         client.client.newOrder(4, 99, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, PRICE, 1);
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, client.awaitReport(ExecType.REJECTED, 4).er().rejectReason());
+        client.client.cancel(5, 1);
+        final CancelRejectDecoder cancelReject = client.awaitTemplate(CancelRejectDecoder.TEMPLATE_ID).cancelReject();
+        assertEquals(RejectReason.UNKNOWN_ORDER, cancelReject.rejectReason());
+        assertEquals(5, cancelReject.clOrdId());
+        client.client.replace(6, 1, PRICE, 1);
+        final CancelRejectDecoder replaceReject = client.awaitTemplate(CancelRejectDecoder.TEMPLATE_ID).cancelReject();
+        assertEquals(CxlRejResponseTo.REPLACE, replaceReject.responseTo());
+        client.buy(7, INSTRUMENT, PRICE - 300, 1);
+        client.awaitReport(ExecType.NEW, 7);
+        client.client.massCancel(8, 0);
+        assertEquals(1, client.await("mass cancel report", m -> m.templateId() == MassCancelReportDecoder.TEMPLATE_ID)
+            .massCancelReport().canceledCount());
+
+        // every request was matched with its answer: nothing times out once the engine timeout has passed
+        client.pollFor(ENGINE_TIMEOUT_NS + TimeUnit.MILLISECONDS.toNanos(300));
         assertEquals(0, harness.counter(GatewayCounters.ENGINE_TIMEOUTS_TYPE_ID, "gateway 2 engine timeouts"));
+        assertEquals(0, client.count(m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID &&
+            m.er().rejectReason() == RejectReason.ENGINE_TIMEOUT), client.describe());
+        assertEquals(0, client.count(m -> m.templateId() == CancelRejectDecoder.TEMPLATE_ID &&
+            m.cancelReject().rejectReason() == RejectReason.ENGINE_TIMEOUT), client.describe());
+        assertEquals(0, client.count(m -> m.templateId() == MassCancelReportDecoder.TEMPLATE_ID &&
+            m.massCancelReport().rejectReason() == RejectReason.ENGINE_TIMEOUT), client.describe());
         assertEquals(1, harness.counter(GatewayCounters.SESSIONS_CONNECTED_TYPE_ID, "gateway 2 sessions connected"));
-        assertTrue(harness.counter(GatewayCounters.SESSION_MESSAGES_IN_TYPE_ID, "session 4 messages in") >= 5);
+        assertTrue(harness.counter(GatewayCounters.SESSION_MESSAGES_IN_TYPE_ID, "session 4 messages in") >= 9);
     }
 
     private static void assertOnlyOwnReports(final TestClient client, final int sessionId)

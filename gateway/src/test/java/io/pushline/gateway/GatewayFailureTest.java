@@ -3,14 +3,21 @@ package io.pushline.gateway;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.pushline.sbe.BooleanType;
+import io.pushline.sbe.CancelReason;
 import io.pushline.sbe.CancelRejectDecoder;
 import io.pushline.sbe.ExecType;
 import io.pushline.sbe.ExecutionReportDecoder;
+import io.pushline.sbe.ExecutionReportEncoder;
 import io.pushline.sbe.LogonAcceptedDecoder;
+import io.pushline.sbe.MessageHeaderEncoder;
+import io.pushline.sbe.OrdStatus;
 import io.pushline.sbe.OrdType;
 import io.pushline.sbe.RejectReason;
 import io.pushline.sbe.Side;
+import io.pushline.sbe.TerminateDecoder;
+import io.pushline.sbe.TerminateReason;
 import io.pushline.sbe.TimeInForce;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +113,7 @@ class GatewayFailureTest
         harness = new GatewayHarness(tempDir);
         final Gateway gateway = harness.startGateway(1);
         final TestClient client = harness.connect(gateway, 1);
-        client.client.logon(1, secret(1), 1000);
+        client.client.logon(1, secret(1), TestClient.HEARTBEAT_MS);
         assertEquals(BooleanType.FALSE,
             client.awaitTemplate(LogonAcceptedDecoder.TEMPLATE_ID).logonAccepted().engineAvailable());
         client.buy(1, INSTRUMENT, PRICE, 1);
@@ -151,6 +158,21 @@ class GatewayFailureTest
                 client.await("mass cancel timeout", m -> m.templateId() == 102).massCancelReport().rejectReason());
             assertEquals(2, harness.counter(GatewayCounters.ENGINE_TIMEOUTS_TYPE_ID, "gateway 1 engine timeouts"));
 
+            // the engine's late answer is still forwarded
+            final UnsafeBuffer report = new UnsafeBuffer(new byte[256]);
+            final int length = MessageHeaderEncoder.ENCODED_LENGTH + new ExecutionReportEncoder()
+                .wrapAndApplyHeader(report, 0, new MessageHeaderEncoder())
+                .sessionId(1).gatewayId(1).timestampNs(1).sequence(1).reportSequence(1).orderId(77).clOrdId(1)
+                .origClOrdId(0).execId(1).price(PRICE).orderQty(1).lastPx(0).lastQty(0).leavesQty(1).cumQty(0)
+                .instrumentId(INSTRUMENT).execType(ExecType.NEW).ordStatus(OrdStatus.NEW).side(Side.BUY)
+                .ordType(OrdType.LIMIT).timeInForce(TimeInForce.DAY).rejectReason(RejectReason.NONE)
+                .cancelReason(CancelReason.NONE).encodedLength();
+            while (silentEgress.offer(report, 0, length) < 0)
+            {
+                Thread.yield();
+            }
+            assertEquals(77, client.awaitReport(ExecType.NEW, 1).er().orderId());
+
             other.buy(31, INSTRUMENT, PRICE - 100, 1);
             other.awaitReport(ExecType.NEW, 31);
         }
@@ -167,19 +189,23 @@ class GatewayFailureTest
         final TestClient slow = harness.connect(gateway, 1, 4096);
         slow.client.logon(1, secret(1), 10_000);
         // never polls again: every NEW report piles up
-        for (int i = 1; i <= 3000 && slow.client.isConnected(); i++)
+        for (int i = 1; i <= 1000 && slow.client.isConnected(); i++)
         {
             slow.client.newOrder(i, 2, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, PRICE - 100, 1);
         }
-        awaitValue("terminated sessions", 1,
-            () -> harness.counter(GatewayCounters.TERMINATED_TYPE_ID, "gateway 1 sessions terminated"));
+        awaitValue("slow consumers", 1,
+            () -> harness.counter(GatewayCounters.SLOW_CONSUMERS_TYPE_ID, "gateway 1 slow consumers"));
+        // reads again: gets what was queued up to the bound, then exactly one Terminate SLOW_CONSUMER, then the end
+        slow.awaitDisconnect();
+        assertEquals(1, harness.counter(GatewayCounters.TERMINATED_TYPE_ID, "gateway 1 sessions terminated"));
         awaitValue("sessions connected", 1,
             () -> harness.counter(GatewayCounters.SESSIONS_CONNECTED_TYPE_ID, "gateway 1 sessions connected"));
-        slow.awaitDisconnect();
-        assertTrue(slow.received.stream().filter(m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID).count()
-            < 3000, "the backlog was cut off, not delivered");
-        slow.received.stream().filter(m -> m.templateId() == io.pushline.sbe.TerminateDecoder.TEMPLATE_ID)
-            .forEach(m -> assertEquals(io.pushline.sbe.TerminateReason.SLOW_CONSUMER, m.terminate().reason()));
+        assertTrue(slow.count(m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID) < 1000,
+            "the backlog was cut off, not delivered");
+        assertEquals(1, slow.count(m -> m.templateId() == TerminateDecoder.TEMPLATE_ID), slow.describe());
+        final TestClient.Msg last = slow.received.get(slow.received.size() - 1);
+        assertEquals(TerminateDecoder.TEMPLATE_ID, last.templateId(), "the Terminate is the last message");
+        assertEquals(TerminateReason.SLOW_CONSUMER, last.terminate().reason());
 
         other.buy(21, INSTRUMENT, PRICE - 100, 1);
         other.awaitReport(ExecType.NEW, 21);

@@ -113,12 +113,21 @@ final class GatewayHarness implements AutoCloseable
     }
 
     /**
-     * Connect and log on; waits for LogonAccepted.
+     * Connect and log on with a long heartbeat interval (a test thread that stops polling for a while on a loaded
+     * machine must not end its session HEARTBEAT_TIMEOUT); waits for LogonAccepted.
      */
     TestClient logon(final Gateway gateway, final int sessionId)
     {
+        return logon(gateway, sessionId, TestClient.HEARTBEAT_MS);
+    }
+
+    /**
+     * Connect and log on with the given heartbeat interval; waits for LogonAccepted.
+     */
+    TestClient logon(final Gateway gateway, final int sessionId, final int heartbeatMs)
+    {
         final TestClient client = connect(gateway, sessionId);
-        client.client.logon(sessionId, secret(sessionId), 1000);
+        client.client.logon(sessionId, secret(sessionId), heartbeatMs);
         final LogonAcceptedDecoder accepted = client.awaitTemplate(LogonAcceptedDecoder.TEMPLATE_ID).logonAccepted();
         assertEquals(sessionId, accepted.sessionId());
         assertEquals(1, accepted.sequence());
@@ -135,7 +144,7 @@ final class GatewayHarness implements AutoCloseable
         {
             try (TestClient probe = connect(gateway, sessionId))
             {
-                probe.client.logon(sessionId, secret(sessionId), 1000);
+                probe.client.logon(sessionId, secret(sessionId), TestClient.HEARTBEAT_MS);
                 final boolean available = probe.awaitTemplate(LogonAcceptedDecoder.TEMPLATE_ID).logonAccepted()
                     .engineAvailable() == BooleanType.TRUE;
                 probe.client.logout();

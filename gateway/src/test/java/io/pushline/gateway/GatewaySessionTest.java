@@ -87,11 +87,11 @@ class GatewaySessionTest
     void shouldRejectLogonWhenTheSessionIsUnknownOrBelongsToAnotherGateway()
     {
         final TestClient unknown = harness.connect(gateway, 99);
-        unknown.client.logon(99, secret(99), 1000);
+        unknown.client.logon(99, secret(99), TestClient.HEARTBEAT_MS);
         assertLogonRejected(unknown, LogonRejectReason.UNKNOWN_SESSION);
 
         final TestClient otherGateways = harness.connect(gateway, 3);
-        otherGateways.client.logon(3, secret(3), 1000);
+        otherGateways.client.logon(3, secret(3), TestClient.HEARTBEAT_MS);
         assertLogonRejected(otherGateways, LogonRejectReason.UNKNOWN_SESSION);
     }
 
@@ -99,27 +99,64 @@ class GatewaySessionTest
     void shouldRejectLogonWhenTheSignatureIsWrongTheTimestampStaleOrReplayed()
     {
         final TestClient wrongKey = harness.connect(gateway, 1);
-        wrongKey.client.logon(1, secret(4), 1000);
+        wrongKey.client.logon(1, secret(4), TestClient.HEARTBEAT_MS);
         assertLogonRejected(wrongKey, LogonRejectReason.BAD_SIGNATURE);
 
         final long now = System.currentTimeMillis() * 1_000_000L;
         final TestClient stale = harness.connect(gateway, 1);
-        stale.client.logon(1, secret(1), 1000, now - TimeUnit.MINUTES.toNanos(5), 1);
+        stale.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now - TimeUnit.MINUTES.toNanos(5), 1);
         assertLogonRejected(stale, LogonRejectReason.STALE_TIMESTAMP);
 
         final TestClient first = harness.connect(gateway, 1);
-        first.client.logon(1, secret(1), 1000, now, 1);
+        first.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now, 1);
         first.awaitTemplate(io.pushline.sbe.LogonAcceptedDecoder.TEMPLATE_ID);
 
         final TestClient second = harness.connect(gateway, 1);
-        second.client.logon(1, secret(1), 1000, now + 1, 1);
+        second.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + 1, 1);
         assertLogonRejected(second, LogonRejectReason.ALREADY_LOGGED_ON);
 
         first.client.logout();
         first.awaitDisconnect();
         final TestClient replay = harness.connect(gateway, 1);
-        replay.client.logon(1, secret(1), 1000, now, 1);
+        replay.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now, 1);
         assertLogonRejected(replay, LogonRejectReason.REPLAYED_TIMESTAMP);
+
+        // the logon refused ALREADY_LOGGED_ON used its timestamp up: replaying it later is refused too
+        final TestClient replayOfRefused = harness.connect(gateway, 1);
+        replayOfRefused.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + 1, 1);
+        assertLogonRejected(replayOfRefused, LogonRejectReason.REPLAYED_TIMESTAMP);
+    }
+
+    @Test
+    void shouldRejectALogonFromTheFutureWithoutLockingTheRealClientOut()
+    {
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        final TestClient future = harness.connect(gateway, 1);
+        future.client.logon(1, secret(1), TestClient.HEARTBEAT_MS, now + TimeUnit.SECONDS.toNanos(20), 1);
+        assertLogonRejected(future, LogonRejectReason.STALE_TIMESTAMP);
+
+        final TestClient real = harness.logon(gateway, 1);
+        real.buy(1, INSTRUMENT, PRICE - 100, 1);
+        real.awaitReport(ExecType.NEW, 1);
+    }
+
+    @Test
+    void shouldKeepTheThrottleWindowOfASessionAcrossLogons()
+    {
+        final TestClient first = harness.logon(gateway, 1);
+        for (int i = 1; i <= 5; i++)
+        {
+            first.buy(i, INSTRUMENT, PRICE - 100, 1);
+            first.awaitReport(ExecType.NEW, i);
+        }
+        first.client.logout();
+        first.awaitDisconnect();
+
+        final TestClient second = harness.logon(gateway, 1);
+        second.buy(6, INSTRUMENT, PRICE - 100, 1);
+        assertEquals(RejectReason.THROTTLED, second.awaitReport(ExecType.REJECTED, 6).er().rejectReason(),
+            "a new logon does not open a fresh throttle window");
+        assertBystanderKeepsTrading();
     }
 
     @Test
@@ -130,8 +167,23 @@ class GatewaySessionTest
         final ExecutionReportDecoder reject = early.awaitReport(ExecType.REJECTED, 77).er();
         assertEquals(RejectReason.NOT_LOGGED_ON, reject.rejectReason());
         assertEquals(0, reject.reportSequence());
-        early.client.logon(1, secret(1), 1000);
+        early.client.logon(1, secret(1), TestClient.HEARTBEAT_MS);
         early.awaitTemplate(io.pushline.sbe.LogonAcceptedDecoder.TEMPLATE_ID);
+        assertBystanderKeepsTrading();
+    }
+
+    @Test
+    void shouldForwardOnlyOurBlockWhenANewOrderCarriesExtensionFields()
+    {
+        final TestClient client = harness.logon(gateway, 1);
+        final byte[] frame = Frames.extendedNewOrder(2, 61, 300);
+        client.client.sendRaw(frame, 0, frame.length);
+        client.client.nextSequence(3);
+        final ExecutionReportDecoder answer = client.await("answer to clOrdId 61",
+            m -> m.templateId() == ExecutionReportDecoder.TEMPLATE_ID && m.er().clOrdId() == 61).er();
+        assertEquals(ExecType.NEW, answer.execType(), "the engine took it: " + answer.rejectReason());
+        assertEquals(PRICE, answer.price());
+        assertEquals(0, harness.counter(GatewayCounters.ENGINE_TIMEOUTS_TYPE_ID, "gateway 1 engine timeouts"));
         assertBystanderKeepsTrading();
     }
 

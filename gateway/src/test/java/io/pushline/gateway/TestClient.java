@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class TestClient implements AutoCloseable, PushlineClient.Listener
 {
     static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(15);
+    /** Heartbeat interval of test sessions unless a test is about heartbeats. */
+    static final int HEARTBEAT_MS = 30_000;
 
     /**
      * One received message (a copy).
@@ -168,6 +170,23 @@ final class TestClient implements AutoCloseable, PushlineClient.Listener
     Msg awaitReport(final ExecType execType, final long clOrdId)
     {
         return await(execType + " for clOrdId " + clOrdId, m -> m.isReport(execType, clOrdId));
+    }
+
+    /**
+     * Keep polling (reading, heartbeats) for a while.
+     */
+    void pollFor(final long nanos)
+    {
+        final long until = System.nanoTime() + nanos;
+        while (System.nanoTime() - until < 0)
+        {
+            poll();
+        }
+    }
+
+    long count(final Predicate<Msg> predicate)
+    {
+        return received.stream().filter(predicate).count();
     }
 
     void awaitDisconnect()

@@ -72,6 +72,7 @@ public final class NodeChain implements AutoCloseable
     private final InstrumentRules rules;
     private final SnapshotWriter snapshotWriter = new SnapshotWriter();
     private final RunState runState = new RunState();
+    private InlineRunner inline;
     private boolean started;
 
     /**
@@ -101,14 +102,22 @@ public final class NodeChain implements AutoCloseable
         chainCounters = new NodeCounters("chain", factory);
         rules = new InstrumentRules(settings.instruments());
         final NodeCounters validateCounters = new NodeCounters("validate", factory);
-        if (settings.layout() == ChainLayout.ONE_THREAD)
+        if (settings.layout() == ChainLayout.ONE_THREAD || settings.layout() == ChainLayout.INVOKER)
         {
             validateNode = new ValidateNode(rules, new ShardGates.SameThread(matchers[0]), validateCounters,
                 settings.clientOrderIdCapacity());
             streams[0].fullHandler(respondNode::drain);
             final RingBuffer<CommandEvent> ring = disruptor.getRingBuffer();
-            disruptor.handleEventsWith(new ChainHandlers.OneThread(
-                settings.journal(), ring::getCursor, validateNode, matchNodes[0], respondNode, chainCounters));
+            final ChainHandlers.OneThread handler = new ChainHandlers.OneThread(
+                settings.journal(), ring::getCursor, validateNode, matchNodes[0], respondNode, chainCounters);
+            if (settings.layout() == ChainLayout.INVOKER)
+            {
+                inline = new InlineRunner(ring, handler, runState);
+            }
+            else
+            {
+                disruptor.handleEventsWith(handler);
+            }
         }
         else
         {
@@ -251,7 +260,24 @@ public final class NodeChain implements AutoCloseable
     public boolean hasCapacity()
     {
         runState.checkRunning();
+        if (inline != null && !ringBuffer.hasAvailableCapacity(1))
+        {
+            // the offering thread is the consumer: make room by running the chain
+            inline.run();
+        }
         return ringBuffer.hasAvailableCapacity(1);
+    }
+
+    /**
+     * INVOKER layout: run every node over everything published so far, on this (the offering) thread. Other
+     * layouts: nothing (their threads run the chain).
+     */
+    public void runInline()
+    {
+        if (inline != null)
+        {
+            inline.run();
+        }
     }
 
     /**
@@ -259,6 +285,10 @@ public final class NodeChain implements AutoCloseable
      */
     public void awaitCapacity()
     {
+        if (inline != null && !ringBuffer.hasAvailableCapacity(1))
+        {
+            inline.run();
+        }
         while (!ringBuffer.hasAvailableCapacity(1))
         {
             runState.checkRunning();
@@ -380,6 +410,18 @@ public final class NodeChain implements AutoCloseable
         {
             // a failed chain will never drain: stop its threads and keep the first error for the caller
             disruptor.halt();
+            return;
+        }
+        if (inline != null)
+        {
+            try
+            {
+                inline.run();
+            }
+            finally
+            {
+                runState.stop();
+            }
             return;
         }
         try

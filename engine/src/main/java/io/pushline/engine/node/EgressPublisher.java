@@ -24,6 +24,7 @@ final class EgressPublisher implements OutputSink
     private final AtomicCounter reportsPublished;
     private final long shutdownRetryLimitNs;
     private volatile boolean closing;
+    private long closingDeadlineNs;
 
     EgressPublisher(
         final Publication publication,
@@ -67,7 +68,7 @@ final class EgressPublisher implements OutputSink
                 retryStartNs = System.nanoTime();
                 backPressureEvents.incrementRelease();
             }
-            else if (closing && System.nanoTime() - retryStartNs > shutdownRetryLimitNs)
+            if (closing && givenUp(retryStartNs))
             {
                 // shutting down and no gateway reads: count it, as undelivered, rather than never stopping
                 notConnectedReports.incrementRelease();
@@ -77,8 +78,19 @@ final class EgressPublisher implements OutputSink
         }
     }
 
+    /** Shutting down: the gateways get one retry limit in all to catch up, then what is still stuck is counted. */
+    private boolean givenUp(final long retryStartNs)
+    {
+        final long nowNs = System.nanoTime();
+        if (closingDeadlineNs == 0)
+        {
+            closingDeadlineNs = Math.max(retryStartNs, nowNs - shutdownRetryLimitNs / 2) + shutdownRetryLimitNs;
+        }
+        return nowNs - closingDeadlineNs >= 0;
+    }
+
     /**
-     * From now on a report that stays back pressured for the shutdown retry limit is given up (and counted).
+     * From now on reports that stay back pressured past the shutdown retry limit are given up (and counted).
      */
     void closing()
     {

@@ -228,8 +228,10 @@ public final class EngineNode implements AutoCloseable
         closed = true;
         try
         {
-            CloseHelper.close(runner);
+            // first: a report stuck behind a gateway that no longer reads must not hold the duty cycle (which runs
+            // the chain in the INVOKER layout) forever
             egressPublisher.closing();
+            CloseHelper.close(runner);
             engine.close();
         }
         finally

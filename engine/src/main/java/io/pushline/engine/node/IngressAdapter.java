@@ -72,6 +72,8 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
         final int fragments = subscription.controlledPoll(assembler, fragmentLimit);
         if (fragments > 0)
         {
+            // INVOKER layout: answer the whole poll as one batch on this thread (a no-op for threaded layouts)
+            engine.runChain();
             return fragments;
         }
         return tickIfQuiet();
@@ -113,6 +115,7 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
         {
             return 0;
         }
+        engine.runChain();
         clockTicks.incrementRelease();
         return 1;
     }

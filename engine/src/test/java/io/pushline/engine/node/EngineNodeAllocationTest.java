@@ -10,17 +10,20 @@ import io.pushline.engine.Engine;
 import io.pushline.engine.SbeCommands;
 import io.pushline.engine.TestCommands;
 import io.pushline.engine.TestInstruments;
+import io.pushline.engine.chain.ChainLayout;
 import io.pushline.sbe.Side;
 import io.pushline.sbe.TimeInForce;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,10 +41,18 @@ class EngineNodeAllocationTest
     @TempDir
     Path tempDir;
 
-    @Test
-    void shouldAllocateNothingOnEngineThreadsWhenOrdersFlowOverAeron()
+    @ParameterizedTest
+    @EnumSource(value = ChainLayout.class, names = {"ONE_THREAD", "INVOKER"})
+    void shouldAllocateNothingOnEngineThreadsWhenOrdersFlowOverAeron(final ChainLayout layout)
     {
         final List<Thread> chainThreads = new CopyOnWriteArrayList<>();
+        final ThreadFactory factory = runnable ->
+        {
+            final Thread thread = new Thread(runnable, "chain-" + chainThreads.size());
+            thread.setDaemon(true);
+            chainThreads.add(thread);
+            return thread;
+        };
         try (MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
                 .aeronDirectoryName(tempDir.resolve("aeron").toString())
                 .threadingMode(ThreadingMode.SHARED)
@@ -49,13 +60,8 @@ class EngineNodeAllocationTest
                 .dirDeleteOnShutdown(true));
             Aeron gateway = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             EngineNode node = EngineNode.launch(new EngineNode.Context()
-                .engineContext(new Engine.Context().instruments(TestInstruments.of(4)).threadFactory(runnable ->
-                {
-                    final Thread thread = new Thread(runnable, "chain-" + chainThreads.size());
-                    thread.setDaemon(true);
-                    chainThreads.add(thread);
-                    return thread;
-                }))
+                .engineContext(new Engine.Context().instruments(TestInstruments.of(4)).layout(layout)
+                    .threadFactory(factory))
                 .transport(new TransportSettings(driver.aeronDirectoryName(), false, "SHARED", "BACKOFF",
                     "aeron:ipc", 1001, "aeron:ipc", 1002))
                 .clockTickIntervalNs(0)))
@@ -72,13 +78,15 @@ class EngineNodeAllocationTest
 
             round(ingress, egress, node, 0);
             round(ingress, egress, node, 1);
+            // INVOKER: the chain runs on the ingress thread, there is no chain thread
+            final Thread chainThread = layout == ChainLayout.INVOKER ? ingressThread : chainThreads.get(0);
+            assertEquals(layout == ChainLayout.INVOKER ? 0 : 1, chainThreads.size());
             final long ingressBefore = mx.getThreadAllocatedBytes(ingressThread.getId());
-            final long chainBefore = mx.getThreadAllocatedBytes(chainThreads.get(0).getId());
+            final long chainBefore = mx.getThreadAllocatedBytes(chainThread.getId());
             round(ingress, egress, node, 2);
             final long ingressBytes = mx.getThreadAllocatedBytes(ingressThread.getId()) - ingressBefore;
-            final long chainBytes = mx.getThreadAllocatedBytes(chainThreads.get(0).getId()) - chainBefore;
+            final long chainBytes = mx.getThreadAllocatedBytes(chainThread.getId()) - chainBefore;
 
-            assertEquals(1, chainThreads.size(), "one-thread layout");
             // the smallest object on every command would be 16 B x 100k = 1.6 MB; a few hundred bytes once (the JIT
             // recompiling a method, a parked thread's first wake-up) is not steady-state allocation
             assertTrue(ingressBytes < ONE_OFF_BYTES, "ingress duty cycle allocated " + ingressBytes + " B over " +

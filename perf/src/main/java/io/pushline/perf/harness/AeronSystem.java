@@ -60,6 +60,7 @@ public final class AeronSystem implements SystemUnderTest
     private final String driverIdle;
     private final String farIdle;
     private final WaitStrategyType engineWait;
+    private final ChainLayout engineLayout;
     private final int maxOrdersPerInstrument;
     private MediaDriver driver;
     private Aeron clientAeron;
@@ -76,7 +77,9 @@ public final class AeronSystem implements SystemUnderTest
      * @param workload               of the run (its instruments, for the engine).
      * @param driverIdle             idle strategy of the driver's thread.
      * @param farIdle                idle strategy of the far side's agent thread.
-     * @param engineWait             wait strategy of the engine's chain thread.
+     * @param engineWait             wait strategy of the engine's chain thread (ONE_THREAD layout).
+     * @param engineLayout           the engine's chain layout: INVOKER (the engine process's default: the chain runs
+     *                               on the IngressAdapter thread) or ONE_THREAD (its own thread).
      * @param maxOrdersPerInstrument book capacity of the engine.
      */
     public AeronSystem(
@@ -86,10 +89,12 @@ public final class AeronSystem implements SystemUnderTest
         final String driverIdle,
         final String farIdle,
         final WaitStrategyType engineWait,
+        final ChainLayout engineLayout,
         final int maxOrdersPerInstrument)
     {
         this.farSide = farSide;
         this.transport = transport;
+        this.engineLayout = engineLayout;
         this.workload = workload;
         this.driverIdle = driverIdle;
         this.farIdle = farIdle;
@@ -136,7 +141,8 @@ public final class AeronSystem implements SystemUnderTest
         {
             engineNode = launchEngineNode(farAeron, new TransportSettings(dir, false, "SHARED", farIdle,
                 ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
-                TransportSettings.EGRESS_STREAM_ID_DEFAULT), workload, engineWait, maxOrdersPerInstrument);
+                TransportSettings.EGRESS_STREAM_ID_DEFAULT), workload, engineWait, engineLayout,
+                maxOrdersPerInstrument);
         }
         awaitConnected();
     }
@@ -165,7 +171,8 @@ public final class AeronSystem implements SystemUnderTest
      * @param aeron                  client the node uses (not closed by it).
      * @param transport              its streams; its idle strategy is the IngressAdapter thread's.
      * @param workload               of the run (its instruments).
-     * @param engineWait             wait strategy of the chain thread.
+     * @param engineWait             wait strategy of the chain thread (ONE_THREAD).
+     * @param engineLayout           chain layout.
      * @param maxOrdersPerInstrument book capacity.
      * @return the running node.
      */
@@ -174,6 +181,7 @@ public final class AeronSystem implements SystemUnderTest
         final TransportSettings transport,
         final Workload workload,
         final WaitStrategyType engineWait,
+        final ChainLayout engineLayout,
         final int maxOrdersPerInstrument)
     {
         return EngineNode.launch(new EngineNode.Context()
@@ -181,7 +189,7 @@ public final class AeronSystem implements SystemUnderTest
             .transport(transport)
             .engineContext(new Engine.Context()
                 .instruments(workload.instruments())
-                .layout(ChainLayout.ONE_THREAD)
+                .layout(engineLayout)
                 .waitStrategy(engineWait)
                 .maxOrdersPerInstrument(maxOrdersPerInstrument)
                 .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
@@ -232,9 +240,7 @@ public final class AeronSystem implements SystemUnderTest
         layout.put("aeron.client", "the load thread offers to ingress and polls egress between sends");
         layout.put("aeron.farSide", farSide == FarSide.ECHO ?
             "echo: one agent thread polls ingress and publishes each message back on egress; idle " + farIdle :
-            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (ONE_THREAD, " +
-                "chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress " +
-                "(EgressPublisher)");
+            engineNodeLayout(farIdle, engineLayout, engineWait));
         return layout;
     }
 
@@ -244,6 +250,22 @@ public final class AeronSystem implements SystemUnderTest
         CloseHelper.quietClose(farRunner);
         CloseHelper.quietClose(engineNode);
         CloseHelper.quietCloseAll(clientAeron, farAeron, driver);
+    }
+
+    /**
+     * @param farIdle      idle strategy of the IngressAdapter thread.
+     * @param engineLayout chain layout.
+     * @param engineWait   chain thread's wait strategy.
+     * @return how the engine node's threads are laid out, for the recorded configuration.
+     */
+    static String engineNodeLayout(
+        final String farIdle, final ChainLayout engineLayout, final WaitStrategyType engineWait)
+    {
+        return engineLayout == ChainLayout.INVOKER ?
+            "EngineNode, INVOKER layout: one thread (idle " + farIdle + ") polls ingress, runs the chain on " +
+                "what it polled and publishes the reports on egress (no journal)" :
+            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (" + engineLayout +
+                ", chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress";
     }
 
     /** Offers until the publication takes the message, as a far side must never drop one. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.pushline.config.TransportSettings;
+import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.engine.node.EngineNode;
 import io.pushline.gateway.Gateway;
@@ -53,6 +54,7 @@ public final class GatewaySystem implements SystemUnderTest
     private final String farIdle;
     private final String gatewayIdle;
     private final WaitStrategyType engineWait;
+    private final ChainLayout engineLayout;
     private final int maxOrdersPerInstrument;
     private MediaDriver driver;
     private Aeron farAeron;
@@ -68,7 +70,8 @@ public final class GatewaySystem implements SystemUnderTest
      * @param driverIdle             idle strategy of the driver's thread.
      * @param farIdle                idle strategy of the echo's thread or the engine's IngressAdapter thread.
      * @param gatewayIdle            idle strategy of the gateway's thread.
-     * @param engineWait             wait strategy of the engine's chain thread.
+     * @param engineWait             wait strategy of the engine's chain thread (ONE_THREAD layout).
+     * @param engineLayout           the engine's chain layout (INVOKER: no chain thread).
      * @param maxOrdersPerInstrument book capacity of the engine.
      */
     public GatewaySystem(
@@ -78,9 +81,11 @@ public final class GatewaySystem implements SystemUnderTest
         final String farIdle,
         final String gatewayIdle,
         final WaitStrategyType engineWait,
+        final ChainLayout engineLayout,
         final int maxOrdersPerInstrument)
     {
         this.farSide = farSide;
+        this.engineLayout = engineLayout;
         this.workload = workload;
         this.driverIdle = driverIdle;
         this.farIdle = farIdle;
@@ -115,7 +120,7 @@ public final class GatewaySystem implements SystemUnderTest
         }
         else
         {
-            engineNode = AeronSystem.launchEngineNode(farAeron, transport, workload, engineWait,
+            engineNode = AeronSystem.launchEngineNode(farAeron, transport, workload, engineWait, engineLayout,
                 maxOrdersPerInstrument);
         }
         final int sessions = workload.maxSessionId();
@@ -185,8 +190,7 @@ public final class GatewaySystem implements SystemUnderTest
         layout.put("aeron.farSide", farSide == FarSide.ECHO ?
             "echo: one agent thread polls ingress and answers each command with its first report (NEW, " +
                 "CANCELED, REPLACED) on egress; idle " + farIdle :
-            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (ONE_THREAD, " +
-                "chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress");
+            AeronSystem.engineNodeLayout(farIdle, engineLayout, engineWait));
         return layout;
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.perf.OrderMix;
 import picocli.CommandLine.Option;
@@ -65,6 +66,12 @@ public final class LoadOptions
         description = "Wait strategy of the engine's chain thread and of the in-process echo's consumer: " +
             "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     WaitStrategyType engineWait;
+
+    @Option(names = "--engine-layout", defaultValue = "INVOKER",
+        description = "Aeron and gateway levels: the engine node's chain layout, INVOKER (the engine process's " +
+            "default: the chain runs on its ingress thread) or ONE_THREAD (a chain thread of its own). The " +
+            "in-process level always uses ONE_THREAD. Default: ${DEFAULT-VALUE}.")
+    ChainLayout engineLayout;
 
     @Option(names = "--far-idle", defaultValue = "YIELDING",
         description = "Aeron levels: idle strategy of the far side's agent thread (engine bridge or echo). " +

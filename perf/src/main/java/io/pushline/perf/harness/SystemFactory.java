@@ -38,11 +38,12 @@ public final class SystemFactory
             case "ipc", "udp" -> new AeronSystem(
                 engine ? AeronSystem.FarSide.ENGINE : AeronSystem.FarSide.ECHO,
                 level.equalsIgnoreCase("ipc") ? AeronSystem.Transport.IPC : AeronSystem.Transport.UDP,
-                workload, options.driverIdle(level), options.farIdle, options.engineWait, options.maxOrders);
+                workload, options.driverIdle(level), options.farIdle, options.engineWait, options.engineLayout,
+                options.maxOrders);
             case "gateway" -> new GatewaySystem(
                 engine ? GatewaySystem.FarSide.ENGINE : GatewaySystem.FarSide.ECHO,
                 workload, options.driverIdle(level), options.farIdle, options.gatewayIdle, options.engineWait,
-                options.maxOrders);
+                options.engineLayout, options.maxOrders);
             default -> throw new IllegalArgumentException(
                 "level '" + level + "': expected inproc, ipc, udp or gateway");
         };

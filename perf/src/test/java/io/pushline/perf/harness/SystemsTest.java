@@ -62,7 +62,7 @@ class SystemsTest
         for (final AeronSystem.FarSide side : AeronSystem.FarSide.values())
         {
             assertAnswered(run(new AeronSystem(side, AeronSystem.Transport.IPC, workload, "BACKOFF", "YIELDING",
-                WaitStrategyType.YIELDING, 4_096)), side == AeronSystem.FarSide.ENGINE);
+                WaitStrategyType.YIELDING, ChainLayout.INVOKER, 4_096)), side == AeronSystem.FarSide.ENGINE);
         }
     }
 
@@ -77,7 +77,7 @@ class SystemsTest
         for (final GatewaySystem.FarSide side : GatewaySystem.FarSide.values())
         {
             final RunResult result = run(new GatewaySystem(side, workload, "BACKOFF", "YIELDING", "YIELDING",
-                WaitStrategyType.YIELDING, 4_096));
+                WaitStrategyType.YIELDING, ChainLayout.INVOKER, 4_096));
             System.out.printf("%s: %d answered, %d rejects%n", result.name(), result.measuredAcks(),
                 result.rejects());
             assertAnswered(result, side == GatewaySystem.FarSide.ENGINE, false);

@@ -28,6 +28,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -371,6 +374,28 @@ public final class PushlineClient implements AutoCloseable
     {
         this.writeTimeoutNs = nanos;
         return this;
+    }
+
+    /**
+     * Register this client's socket for reads with a selector, so that one thread serving many clients polls only
+     * those with bytes waiting (a closed connection is readable too). Heartbeats are sent only from
+     * {@link #poll(Listener)}, so such a thread still polls every client once in a while.
+     *
+     * @param selector   to register with.
+     * @param attachment of the key, e.g. this client.
+     * @return the key.
+     * @throws UncheckedIOException if the connection is closed.
+     */
+    public SelectionKey register(final Selector selector, final Object attachment)
+    {
+        try
+        {
+            return channel.register(selector, SelectionKey.OP_READ, attachment);
+        }
+        catch (final ClosedChannelException ex)
+        {
+            throw new UncheckedIOException("client of session " + sessionId + " is closed", ex);
+        }
     }
 
     /**

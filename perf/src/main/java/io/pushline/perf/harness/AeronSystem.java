@@ -60,6 +60,7 @@ public final class AeronSystem implements SystemUnderTest
     private final String driverIdle;
     private final String farIdle;
     private final WaitStrategyType engineWait;
+    private final ChainLayout engineLayout;
     private final int maxOrdersPerInstrument;
     private MediaDriver driver;
     private Aeron clientAeron;
@@ -76,7 +77,9 @@ public final class AeronSystem implements SystemUnderTest
      * @param workload               of the run (its instruments, for the engine).
      * @param driverIdle             idle strategy of the driver's thread.
      * @param farIdle                idle strategy of the far side's agent thread.
-     * @param engineWait             wait strategy of the engine's chain thread.
+     * @param engineWait             wait strategy of the engine's chain thread (ONE_THREAD layout).
+     * @param engineLayout           the engine's chain layout: INVOKER (the engine process's default: the chain runs
+     *                               on the IngressAdapter thread) or ONE_THREAD (its own thread).
      * @param maxOrdersPerInstrument book capacity of the engine.
      */
     public AeronSystem(
@@ -86,10 +89,12 @@ public final class AeronSystem implements SystemUnderTest
         final String driverIdle,
         final String farIdle,
         final WaitStrategyType engineWait,
+        final ChainLayout engineLayout,
         final int maxOrdersPerInstrument)
     {
         this.farSide = farSide;
         this.transport = transport;
+        this.engineLayout = engineLayout;
         this.workload = workload;
         this.driverIdle = driverIdle;
         this.farIdle = farIdle;
@@ -112,14 +117,8 @@ public final class AeronSystem implements SystemUnderTest
     @Override
     public void start(final ReplyListener listener)
     {
-        final String dir = new File(System.getProperty("java.io.tmpdir"),
-            "pushline-perf-aeron-" + UUID.randomUUID()).getPath();
-        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-            .aeronDirectoryName(dir)
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(IdleStrategies.of(driverIdle))
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        driver = launchDriver(driverIdle);
+        final String dir = driver.aeronDirectoryName();
         clientAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         farAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         final String ingressChannel = channel(0);
@@ -140,19 +139,60 @@ public final class AeronSystem implements SystemUnderTest
         }
         else
         {
-            engineNode = EngineNode.launch(new EngineNode.Context()
-                .aeron(farAeron)
-                .transport(new TransportSettings(dir, false, "SHARED", farIdle, ingressChannel,
-                    TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
-                    TransportSettings.EGRESS_STREAM_ID_DEFAULT))
-                .engineContext(new Engine.Context()
-                    .instruments(workload.instruments())
-                    .layout(ChainLayout.ONE_THREAD)
-                    .waitStrategy(engineWait)
-                    .maxOrdersPerInstrument(maxOrdersPerInstrument)
-                    .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
+            engineNode = launchEngineNode(farAeron, new TransportSettings(dir, false, "SHARED", farIdle,
+                ingressChannel, TransportSettings.INGRESS_STREAM_ID_DEFAULT, egressChannel,
+                TransportSettings.EGRESS_STREAM_ID_DEFAULT), workload, engineWait, engineLayout,
+                maxOrdersPerInstrument);
         }
         awaitConnected();
+    }
+
+    /**
+     * An embedded media driver in SHARED threading mode (one thread) in a fresh temporary directory.
+     *
+     * @param idle idle strategy of its thread.
+     * @return the driver.
+     */
+    static MediaDriver launchDriver(final String idle)
+    {
+        final String dir = new File(System.getProperty("java.io.tmpdir"),
+            "pushline-perf-aeron-" + UUID.randomUUID()).getPath();
+        return MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(dir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(IdleStrategies.of(idle))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+    }
+
+    /**
+     * The engine process's node (ONE_THREAD chain, no journal) on a given Aeron client and streams.
+     *
+     * @param aeron                  client the node uses (not closed by it).
+     * @param transport              its streams; its idle strategy is the IngressAdapter thread's.
+     * @param workload               of the run (its instruments).
+     * @param engineWait             wait strategy of the chain thread (ONE_THREAD).
+     * @param engineLayout           chain layout.
+     * @param maxOrdersPerInstrument book capacity.
+     * @return the running node.
+     */
+    static EngineNode launchEngineNode(
+        final Aeron aeron,
+        final TransportSettings transport,
+        final Workload workload,
+        final WaitStrategyType engineWait,
+        final ChainLayout engineLayout,
+        final int maxOrdersPerInstrument)
+    {
+        return EngineNode.launch(new EngineNode.Context()
+            .aeron(aeron)
+            .transport(transport)
+            .engineContext(new Engine.Context()
+                .instruments(workload.instruments())
+                .layout(engineLayout)
+                .waitStrategy(engineWait)
+                .maxOrdersPerInstrument(maxOrdersPerInstrument)
+                .selfTradePrevention(OrderFlowGenerator.SELF_TRADE_PREVENTION)));
     }
 
     private void awaitConnected()
@@ -200,9 +240,7 @@ public final class AeronSystem implements SystemUnderTest
         layout.put("aeron.client", "the load thread offers to ingress and polls egress between sends");
         layout.put("aeron.farSide", farSide == FarSide.ECHO ?
             "echo: one agent thread polls ingress and publishes each message back on egress; idle " + farIdle :
-            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (ONE_THREAD, " +
-                "chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress " +
-                "(EgressPublisher)");
+            engineNodeLayout(farIdle, engineLayout, engineWait));
         return layout;
     }
 
@@ -212,6 +250,22 @@ public final class AeronSystem implements SystemUnderTest
         CloseHelper.quietClose(farRunner);
         CloseHelper.quietClose(engineNode);
         CloseHelper.quietCloseAll(clientAeron, farAeron, driver);
+    }
+
+    /**
+     * @param farIdle      idle strategy of the IngressAdapter thread.
+     * @param engineLayout chain layout.
+     * @param engineWait   chain thread's wait strategy.
+     * @return how the engine node's threads are laid out, for the recorded configuration.
+     */
+    static String engineNodeLayout(
+        final String farIdle, final ChainLayout engineLayout, final WaitStrategyType engineWait)
+    {
+        return engineLayout == ChainLayout.INVOKER ?
+            "EngineNode, INVOKER layout: one thread (idle " + farIdle + ") polls ingress, runs the chain on " +
+                "what it polled and publishes the reports on egress (no journal)" :
+            "EngineNode: IngressAdapter agent thread (idle " + farIdle + ") offers to the engine (" + engineLayout +
+                ", chain wait " + engineWait + ", no journal); its chain thread publishes the reports on egress";
     }
 
     /** Offers until the publication takes the message, as a far side must never drop one. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pushline.engine.chain.ChainLayout;
 import io.pushline.engine.chain.WaitStrategyType;
 import io.pushline.perf.OrderMix;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ public final class LoadOptions
     String warmup;
 
     @Option(names = "--levels", split = ",", defaultValue = "inproc,ipc",
-        description = "Levels to run: inproc, ipc, udp (gateway: not wired yet). Default: ${DEFAULT-VALUE}.")
+        description = "Levels to run: inproc, ipc, udp, gateway. Default: ${DEFAULT-VALUE}.")
     List<String> levels = new ArrayList<>();
 
     @Option(names = "--systems", split = ",", defaultValue = "engine,echo",
@@ -66,10 +67,20 @@ public final class LoadOptions
             "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     WaitStrategyType engineWait;
 
+    @Option(names = "--engine-layout", defaultValue = "INVOKER",
+        description = "Aeron and gateway levels: the engine node's chain layout, INVOKER (the engine process's " +
+            "default: the chain runs on its ingress thread) or ONE_THREAD (a chain thread of its own). The " +
+            "in-process level always uses ONE_THREAD. Default: ${DEFAULT-VALUE}.")
+    ChainLayout engineLayout;
+
     @Option(names = "--far-idle", defaultValue = "YIELDING",
         description = "Aeron levels: idle strategy of the far side's agent thread (engine bridge or echo). " +
             "Default: ${DEFAULT-VALUE}.")
     String farIdle;
+
+    @Option(names = "--gateway-idle", defaultValue = "YIELDING",
+        description = "Gateway level: idle strategy of the gateway's thread. Default: ${DEFAULT-VALUE}.")
+    String gatewayIdle;
 
     @Option(names = "--driver-idle", description = "Aeron levels: idle strategy of the media driver's one thread. " +
         "Default: BACKOFF for ipc (the driver is off the data path), YIELDING for udp.")

@@ -1,9 +1,11 @@
 package io.pushline.perf.harness;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.pushline.protocol.Envelope;
 import io.pushline.sbe.CancelOrderDecoder;
 import io.pushline.sbe.CancelRejectDecoder;
 import io.pushline.sbe.ExecType;
@@ -22,9 +24,11 @@ import org.agrona.DirectBuffer;
  * entered). Echoed commands count as acks. Replies to warm-up messages are not recorded.
  * <p>
  * One thread delivers all replies (the single writer of the recorders); any thread may read the counters and take
- * interval histograms. Replies of one stream arrive in command order, so "first reply to message k" is "a reply to
- * a message after the last one acknowledged" and needs no per-message state; a later fill of a resting order (a
- * passive fill) names an older message and is not taken as that message's fill.
+ * interval histograms. The replies to one session's messages arrive in the order it sent them (one stream, or one
+ * TCP connection per session through a gateway; different sessions' replies may interleave in any order), so
+ * "first reply to message k" is "a reply to a message of that session after the last one it had acknowledged" and
+ * needs only one index per session (found from the reply's envelope); a later fill of a resting order (a passive
+ * fill) names an older message and is not taken as that message's fill.
  */
 public final class ReplyRecorder implements ReplyListener
 {
@@ -54,15 +58,26 @@ public final class ReplyRecorder implements ReplyListener
     private final AtomicLong saturatedCount = new AtomicLong();
     private final AtomicLong lastMeasuredAckNs = new AtomicLong();
     private volatile Schedule schedule;
-    private long lastAcked = -1;
-    private long lastFilled = -1;
+    private final long[] lastAcked;
+    private final long[] lastFilled;
 
     /**
-     * @param workload that the load sends (it tells which messages trade on entry).
+     * @param workload that the load sends (it tells which messages trade on entry, and its session ids).
      */
     public ReplyRecorder(final Workload workload)
     {
         this.workload = workload;
+        lastAcked = new long[workload.maxSessionId() + 1];
+        lastFilled = new long[workload.maxSessionId() + 1];
+        Arrays.fill(lastAcked, -1);
+        Arrays.fill(lastFilled, -1);
+    }
+
+    /** Slot of a reply's session: its envelope's sessionId; anything outside the workload's ids shares slot 0. */
+    private int slot(final DirectBuffer buffer, final int offset)
+    {
+        final int sessionId = Envelope.sessionId(buffer, offset);
+        return sessionId > 0 && sessionId < lastAcked.length ? sessionId : 0;
     }
 
     /**
@@ -91,7 +106,7 @@ public final class ReplyRecorder implements ReplyListener
                 if (length >= REJECT_LENGTH)
                 {
                     rejectCount.lazySet(rejectCount.get() + 1);
-                    onAck(Workload.indexOf(buffer.getLong(offset + REJECT_CL_ORD_ID, ORDER)));
+                    onAck(slot(buffer, offset), Workload.indexOf(buffer.getLong(offset + REJECT_CL_ORD_ID, ORDER)));
                 }
             }
             case NewOrderDecoder.TEMPLATE_ID -> onEcho(buffer, offset, length, NewOrderDecoder.clOrdIdEncodingOffset());
@@ -118,10 +133,11 @@ public final class ReplyRecorder implements ReplyListener
         {
             rejectCount.lazySet(rejectCount.get() + 1);
         }
-        onAck(k);
-        if (execType == TRADE && k > lastFilled && k >= 0 && workload.tradesOnEntry(k))
+        final int session = slot(buffer, offset);
+        onAck(session, k);
+        if (execType == TRADE && k > lastFilled[session] && k >= 0 && workload.tradesOnEntry(k))
         {
-            lastFilled = k;
+            lastFilled[session] = k;
             final Schedule s = schedule;
             if (s != null && s.isMeasured(k))
             {
@@ -135,17 +151,17 @@ public final class ReplyRecorder implements ReplyListener
     {
         if (length >= BODY + clOrdIdOffset + Long.BYTES)
         {
-            onAck(Workload.indexOf(buffer.getLong(offset + BODY + clOrdIdOffset, ORDER)));
+            onAck(slot(buffer, offset), Workload.indexOf(buffer.getLong(offset + BODY + clOrdIdOffset, ORDER)));
         }
     }
 
-    private void onAck(final long k)
+    private void onAck(final int session, final long k)
     {
-        if (k <= lastAcked)
+        if (k <= lastAcked[session])
         {
             return;
         }
-        lastAcked = k;
+        lastAcked[session] = k;
         ackCount.lazySet(ackCount.get() + 1);
         final Schedule s = schedule;
         if (s != null && s.isMeasured(k))

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.pushline.engine.chain.ChainLayout;
 
 /**
- * Makes the system under test for a level (inproc, ipc, udp) and a kind (engine, echo).
+ * Makes the system under test for a level (inproc, ipc, udp, gateway) and a kind (engine, echo).
  */
 public final class SystemFactory
 {
@@ -14,7 +14,7 @@ public final class SystemFactory
     }
 
     /**
-     * @param level    inproc, ipc, udp (gateway is not wired yet).
+     * @param level    inproc, ipc, udp or gateway.
      * @param kind     engine or echo.
      * @param workload of the run.
      * @param options  layout options.
@@ -38,10 +38,14 @@ public final class SystemFactory
             case "ipc", "udp" -> new AeronSystem(
                 engine ? AeronSystem.FarSide.ENGINE : AeronSystem.FarSide.ECHO,
                 level.equalsIgnoreCase("ipc") ? AeronSystem.Transport.IPC : AeronSystem.Transport.UDP,
-                workload, options.driverIdle(level), options.farIdle, options.engineWait, options.maxOrders);
-            case "gateway" -> throw new IllegalArgumentException(
-                "level 'gateway' is not wired yet (see docs/perf.md, Adding the gateway level)");
-            default -> throw new IllegalArgumentException("level '" + level + "': expected inproc, ipc or udp");
+                workload, options.driverIdle(level), options.farIdle, options.engineWait, options.engineLayout,
+                options.maxOrders);
+            case "gateway" -> new GatewaySystem(
+                engine ? GatewaySystem.FarSide.ENGINE : GatewaySystem.FarSide.ECHO,
+                workload, options.driverIdle(level), options.farIdle, options.gatewayIdle, options.engineWait,
+                options.engineLayout, options.maxOrders);
+            default -> throw new IllegalArgumentException(
+                "level '" + level + "': expected inproc, ipc, udp or gateway");
         };
     }
 }

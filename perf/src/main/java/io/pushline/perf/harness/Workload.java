@@ -46,6 +46,7 @@ public final class Workload
     private final long[] origFirstPass;
     private final long[] origLaterPasses;
     private final boolean[] trades;
+    private final int maxSessionId;
 
     /**
      * @param instruments of the flow, in engine order.
@@ -72,9 +73,11 @@ public final class Workload
         final Long2LongHashMap latestIndexOfId = new Long2LongHashMap(-1);
         final int reentryFrom = flow.reentryFrom();
         int position = 0;
+        int maxSession = 0;
         for (int k = 0; k < n; k++)
         {
             final Command command = k < prefillLength ? prefill[k] : cycle[k - prefillLength];
+            maxSession = Math.max(maxSession, command.sessionId);
             offsets[k] = position;
             lengths[k] = sbe.encode(command, encoded, position);
             position += lengths[k];
@@ -98,6 +101,7 @@ public final class Workload
             }
         }
         buffer = new UnsafeBuffer(encoded.byteArray(), 0, Math.max(1, position));
+        maxSessionId = maxSession;
     }
 
     /**
@@ -245,6 +249,14 @@ public final class Workload
     public int cycleLength()
     {
         return cycleLength;
+    }
+
+    /**
+     * @return the highest session id of any message; the sessions are 1 to this.
+     */
+    public int maxSessionId()
+    {
+        return maxSessionId;
     }
 
     /**

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every real system answers every message of a short run: the engine and the echo, in-process and over Aeron IPC
- * with an embedded driver. No assertion on speed.
+ * Every real system answers every message of a short run: the engine and the echo, in-process, over Aeron IPC with
+ * an embedded driver, and through the gateway (8 client sessions on TCP loopback). No assertion on speed.
  */
 class SystemsTest
 {
@@ -34,9 +34,17 @@ class SystemsTest
 
     private static void assertAnswered(final RunResult result, final boolean engine)
     {
+        assertAnswered(result, engine, true);
+    }
+
+    private static void assertAnswered(final RunResult result, final boolean engine, final boolean inOrder)
+    {
         assertTrue(result.complete(), result.name() + ": " + result.measuredAcks() + " of " +
             result.measuredMessages());
-        assertEquals(0, result.rejects(), result.name());
+        if (inOrder)
+        {
+            assertEquals(0, result.rejects(), result.name());
+        }
         assertEquals(engine, result.fills().getTotalCount() > 0, result.name() + " fills");
     }
 
@@ -54,7 +62,25 @@ class SystemsTest
         for (final AeronSystem.FarSide side : AeronSystem.FarSide.values())
         {
             assertAnswered(run(new AeronSystem(side, AeronSystem.Transport.IPC, workload, "BACKOFF", "YIELDING",
-                WaitStrategyType.YIELDING, 4_096)), side == AeronSystem.FarSide.ENGINE);
+                WaitStrategyType.YIELDING, ChainLayout.INVOKER, 4_096)), side == AeronSystem.FarSide.ENGINE);
+        }
+    }
+
+    /**
+     * Sessions have a connection each, so messages of different sessions sent in a burst (the load catching up) may
+     * reach the engine in another order than sent, and the engine may then reject a cancel whose order another
+     * session's order just filled: rejects are answers too, and are not asserted here.
+     */
+    @Test
+    void shouldAnswerEveryMessageThroughTheGateway() throws Exception
+    {
+        for (final GatewaySystem.FarSide side : GatewaySystem.FarSide.values())
+        {
+            final RunResult result = run(new GatewaySystem(side, workload, "BACKOFF", "YIELDING", "YIELDING",
+                WaitStrategyType.YIELDING, ChainLayout.INVOKER, 4_096));
+            System.out.printf("%s: %d answered, %d rejects%n", result.name(), result.measuredAcks(),
+                result.rejects());
+            assertAnswered(result, side == GatewaySystem.FarSide.ENGINE, false);
         }
     }
 }

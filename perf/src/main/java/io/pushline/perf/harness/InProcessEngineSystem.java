@@ -79,8 +79,11 @@ public final class InProcessEngineSystem implements SystemUnderTest
         final Map<String, String> layout = new LinkedHashMap<>();
         layout.put("engine.producer",
             "the load thread (Engine.offer: copy into the ring and stamp; waits for ring space)");
-        layout.put("engine.chain", chainLayout + " layout, consumer wait strategy " + waitStrategy +
-            ", ring " + engine.context().ringSize() + ", no journal, reports delivered on the chain thread");
+        layout.put("engine.chain", chainLayout == ChainLayout.INVOKER ?
+            "INVOKER layout: the load thread runs the chain right after each offer, no journal, reports delivered " +
+            "on the load thread" :
+            chainLayout + " layout, consumer wait strategy " + waitStrategy + ", ring " +
+            engine.context().ringSize() + ", no journal, reports delivered on the chain thread");
         layout.put("engine.maxOrdersPerInstrument", Integer.toString(maxOrdersPerInstrument));
         return layout;
     }

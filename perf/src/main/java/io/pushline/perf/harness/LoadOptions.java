@@ -68,9 +68,10 @@ public final class LoadOptions
     WaitStrategyType engineWait;
 
     @Option(names = "--engine-layout", defaultValue = "INVOKER",
-        description = "Aeron and gateway levels: the engine node's chain layout, INVOKER (the engine process's " +
-            "default: the chain runs on its ingress thread) or ONE_THREAD (a chain thread of its own). The " +
-            "in-process level always uses ONE_THREAD. Default: ${DEFAULT-VALUE}.")
+        description = "The engine's chain layout at every level: INVOKER (the engine process's default: the " +
+            "chain runs on the thread that offers, the ingress thread over Aeron and the load thread in-process, " +
+            "whose echo then answers inline too) or ONE_THREAD (a chain thread of its own behind the ring, and a " +
+            "consumer thread for the in-process echo). Default: ${DEFAULT-VALUE}.")
     ChainLayout engineLayout;
 
     @Option(names = "--far-idle", defaultValue = "YIELDING",

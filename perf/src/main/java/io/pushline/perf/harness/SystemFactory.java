@@ -33,8 +33,8 @@ public final class SystemFactory
         return switch (level.toLowerCase(Locale.ROOT))
         {
             case "inproc" -> engine ?
-                new InProcessEngineSystem(workload, options.engineWait, ChainLayout.ONE_THREAD, options.maxOrders) :
-                new InProcessEchoSystem(options.engineWait);
+                new InProcessEngineSystem(workload, options.engineWait, options.engineLayout, options.maxOrders) :
+                new InProcessEchoSystem(options.engineWait, options.engineLayout == ChainLayout.INVOKER);
             case "ipc", "udp" -> new AeronSystem(
                 engine ? AeronSystem.FarSide.ENGINE : AeronSystem.FarSide.ECHO,
                 level.equalsIgnoreCase("ipc") ? AeronSystem.Transport.IPC : AeronSystem.Transport.UDP,

@@ -5,6 +5,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.pushline.config.IdleStrategies;
 import io.pushline.config.ConfigException;
 import io.pushline.config.TransportSettings;
 import io.pushline.protocol.Sofh;
@@ -16,12 +17,9 @@ import org.agrona.ErrorHandler;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.YieldingIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.IOException;
@@ -75,7 +73,7 @@ public final class Gateway implements AutoCloseable
                 launchedDriver = MediaDriver.launch(new MediaDriver.Context()
                     .aeronDirectoryName(transport.aeronDirectory())
                     .threadingMode(ThreadingMode.valueOf(transport.threadingMode()))
-                    .sharedIdleStrategy(idleStrategy(transport.idleStrategy()))
+                    .sharedIdleStrategy(IdleStrategies.of(transport.idleStrategy()))
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
             }
@@ -211,26 +209,6 @@ public final class Gateway implements AutoCloseable
             config.throttleWindowNs() > 0 ? config.throttleWindowNs() : ctx.throttleWindowNs());
     }
 
-    /**
-     * An idle strategy by its config name.
-     *
-     * @param name BACKOFF, YIELDING, SLEEPING or BUSY_SPIN.
-     * @return a new idle strategy.
-     */
-    public static IdleStrategy idleStrategy(final String name)
-    {
-        switch (name)
-        {
-            case "BUSY_SPIN":
-                return new BusySpinIdleStrategy();
-            case "YIELDING":
-                return new YieldingIdleStrategy();
-            case "SLEEPING":
-                return new SleepingMillisIdleStrategy(1);
-            default:
-                return new BackoffIdleStrategy();
-        }
-    }
 
     /**
      * Settings of a gateway; {@link #conclude()} checks them and fills defaults (from
@@ -340,7 +318,7 @@ public final class Gateway implements AutoCloseable
             }
             if (null == idleStrategy)
             {
-                idleStrategy = Gateway.idleStrategy(idleStrategyName);
+                idleStrategy = IdleStrategies.of(idleStrategyName);
             }
             if (null == epochNanoClock)
             {

@@ -1,5 +1,6 @@
 package io.pushline.engine.node;
 
+import io.pushline.config.IdleStrategies;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;

@@ -1,4 +1,4 @@
-package io.pushline.engine.node;
+package io.pushline.config;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;

@@ -49,6 +49,7 @@ public final class Engine implements AutoCloseable
     private long replayed;
     private int snapshotsRejected;
     private boolean replaying;
+    private Thread producer;
 
     private Engine(final Context context)
     {
@@ -228,9 +229,10 @@ public final class Engine implements AutoCloseable
         final long timestampNs,
         final boolean stamp)
     {
+        producer = Thread.currentThread();
+        chain.awaitCapacity();
         lastSequence = sequence;
         lastTimestampNs = timestampNs;
-        chain.awaitCapacity();
         final long ringSequence = ringBuffer.next();
         try
         {
@@ -330,10 +332,17 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Wait until every offered command has been answered.
+     * Wait until every offered command has been answered. INVOKER layout: on the offering thread this answers what
+     * {@link #tryOffer} left pending; from another thread it waits for the offering thread to do so, and what it sees
+     * holds only while that thread offers nothing more (the same holds for {@link #stateHash()} in every layout).
      */
     public void awaitIdle()
     {
+        if (Thread.currentThread() == producer)
+        {
+            // INVOKER: what tryOffer left pending is answered here, on the offering thread
+            chain.runInline();
+        }
         chain.awaitIdle();
     }
 
@@ -342,7 +351,7 @@ public final class Engine implements AutoCloseable
      */
     public long stateHash()
     {
-        chain.awaitIdle();
+        awaitIdle();
         return chain.stateHash();
     }
 
@@ -351,7 +360,7 @@ public final class Engine implements AutoCloseable
      */
     public int restingOrderCount()
     {
-        chain.awaitIdle();
+        awaitIdle();
         return chain.restingOrderCount();
     }
 

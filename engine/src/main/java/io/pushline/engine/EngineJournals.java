@@ -49,7 +49,9 @@ final class EngineJournals implements AutoCloseable
         outputs = opened;
         node = new JournalNode(inputs.appender(), inputs.appender().lastSequence());
         output = new GatedOutput(context.outputSink(), outputs.appender(),
-            context.layout() == ChainLayout.ONE_THREAD, HELD_REPLY_BYTES);
+            // one-thread chains (ONE_THREAD, INVOKER) have no journal stage in front of respond: replies are held
+            // until the batch's inputs are durable
+            context.layout() == ChainLayout.ONE_THREAD || context.layout() == ChainLayout.INVOKER, HELD_REPLY_BYTES);
         output.journal(node);
     }
 

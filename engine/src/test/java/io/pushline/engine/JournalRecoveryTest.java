@@ -274,7 +274,8 @@ class JournalRecoveryTest
 
     @ParameterizedTest
     @CsvSource({
-        "ONE_THREAD, PER_BATCH", "ONE_THREAD, PERIODIC", "STAGED, PER_BATCH", "STAGED, PERIODIC"})
+        "ONE_THREAD, PER_BATCH", "ONE_THREAD, PERIODIC", "INVOKER, PER_BATCH", "INVOKER, PERIODIC",
+        "STAGED, PER_BATCH", "STAGED, PERIODIC"})
     void shouldReplyOnlyAfterCommandIsDurableAndJournalEveryReport(
         final ChainLayout layout, final SyncPolicy policy, @TempDir final Path dir)
     {

@@ -14,6 +14,7 @@ final class InlineRunner implements EventPoller.Handler<CommandEvent>
     private final EventPoller<CommandEvent> poller;
     private final ChainHandlers.OneThread handler;
     private final RunState runState;
+    private boolean running;
 
     InlineRunner(final RingBuffer<CommandEvent> ring, final ChainHandlers.OneThread handler, final RunState runState)
     {
@@ -27,11 +28,18 @@ final class InlineRunner implements EventPoller.Handler<CommandEvent>
     void run()
     {
         runState.checkRunning();
+        if (running)
+        {
+            // a node or the output sink called back into the engine: running the batch again would repeat it
+            throw new IllegalStateException("the chain was entered again from inside itself (INVOKER layout): " +
+                "an output sink must not offer to the engine or run its chain");
+        }
         final long pending = ring.getCursor() - poller.getSequence().get();
         if (pending <= 0)
         {
             return;
         }
+        running = true;
         handler.onBatchStart(pending, pending);
         try
         {
@@ -42,6 +50,10 @@ final class InlineRunner implements EventPoller.Handler<CommandEvent>
             final long sequence = poller.getSequence().get() + 1;
             runState.fail(new IllegalStateException("node failed at ring sequence " + sequence + ": " + ex, ex));
             throw new IllegalStateException("node failed at ring sequence " + sequence, ex);
+        }
+        finally
+        {
+            running = false;
         }
     }
 

@@ -17,7 +17,9 @@ import java.nio.file.Path;
  * java --add-opens java.base/jdk.internal.misc=ALL-UNNAMED -cp ... io.pushline.engine.node.EngineMain \
  *     [config/engine.properties]
  * </pre>
- * Exit status: 0 after a signal, 1 when the engine failed, 2 for a bad configuration (the message names the key).
+ * Exit status: 143 (128 + SIGTERM, as for any JVM stopped by the signal; 130 for SIGINT) after a clean stop, 1 when
+ * the engine failed on its own, 2 for a bad configuration (the message names the key). "engine: stopped" on stdout
+ * says the engine answered what it took and synced its journal.
  */
 public final class EngineMain
 {

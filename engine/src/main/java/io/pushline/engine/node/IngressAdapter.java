@@ -38,6 +38,7 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
     private final int tickLength;
     private long lastOfferNs;
     private boolean backPressured;
+    private RuntimeException fragmentError;
 
     IngressAdapter(
         final Engine engine,
@@ -65,9 +66,14 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
     @Override
     public int doWork()
     {
-        if (engine.failure() != null)
+        // the chain's failure only: a failed snapshot replica stops snapshots, not trading
+        if (engine.chain().failure() != null)
         {
-            throw new AgentTerminationException("engine failed: " + engine.failure());
+            throw new AgentTerminationException("engine failed: " + engine.chain().failure());
+        }
+        if (fragmentError != null)
+        {
+            throw new AgentTerminationException(fragmentError);
         }
         final int fragments = subscription.controlledPoll(assembler, fragmentLimit);
         if (fragments > 0)
@@ -82,7 +88,17 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
     @Override
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        final long result = engine.tryOffer(buffer, offset, length);
+        final long result;
+        try
+        {
+            result = engine.tryOffer(buffer, offset, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            // Aeron's poll would hand this to the client's error handler and move on: keep it and stop
+            fragmentError = ex;
+            return Action.ABORT;
+        }
         if (result == Engine.BACK_PRESSURED)
         {
             if (!backPressured)

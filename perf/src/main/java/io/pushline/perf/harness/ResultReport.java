@@ -43,8 +43,9 @@ public final class ResultReport
             }
             if (!r.complete())
             {
-                sb.append(String.format(Locale.ROOT, "  %s: %,d of %,d measured messages unanswered%n", r.name(),
-                    r.measuredMessages() - r.measuredAcks(), r.measuredMessages()));
+                sb.append(String.format(Locale.ROOT, "  %s: INVALID RUN: %,d of %,d measured messages unanswered; " +
+                    "the percentiles above leave them out, so they understate the tail (and no ratio is given)%n",
+                    r.name(), r.measuredMessages() - r.measuredAcks(), r.measuredMessages()));
             }
             if (r.rejects() > 0)
             {
@@ -91,7 +92,12 @@ public final class ResultReport
             final String level = engine.name().substring("engine-".length());
             for (final RunResult echo : results)
             {
-                if (echo.name().equals("echo-" + level))
+                if (echo.name().equals("echo-" + level) && (!engine.complete() || !echo.complete()))
+                {
+                    sb.append(String.format(Locale.ROOT,
+                        "engine/echo ack ratio, %s: n/a (a run left measured messages unanswered)%n", level));
+                }
+                else if (echo.name().equals("echo-" + level))
                 {
                     sb.append(String.format(Locale.ROOT,
                         "engine/echo ack ratio, %s: p50 %.2fx, p99 %.2fx, p99.99 %.2fx%n", level,

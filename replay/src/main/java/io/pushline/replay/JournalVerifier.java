@@ -70,6 +70,7 @@ public final class JournalVerifier
     private final Path snapshotDirectory;
     private final boolean verifyChecksums;
     private final Progress.Mode progressMode;
+    private int reportQueueBytes = REPORT_QUEUE_BYTES;
 
     /**
      * @param journalDirectory  holding the input and output journals.
@@ -90,6 +91,18 @@ public final class JournalVerifier
         this.snapshotDirectory = snapshotDirectory;
         this.verifyChecksums = verifyChecksums;
         this.progressMode = progressMode;
+    }
+
+    /**
+     * For tests: a smaller queue of reports between the engine and the comparing thread (a power of two).
+     *
+     * @param bytes of the queue.
+     * @return this.
+     */
+    JournalVerifier reportQueueBytes(final int bytes)
+    {
+        this.reportQueueBytes = bytes;
+        return this;
     }
 
     /**
@@ -118,7 +131,7 @@ public final class JournalVerifier
             outputs.seek(startReport + 1);
             inputs.seek(startSequence + 1);
             final ReportComparator comparator = new ReportComparator(outputs);
-            final ReportQueue queue = new ReportQueue(REPORT_QUEUE_BYTES);
+            final ReportQueue queue = new ReportQueue(reportQueueBytes);
             final Feeder feeder = new Feeder(comparator, queue, startSequence + 1);
             try (Engine engine = Engine.launch(engineContext
                 .layout(ChainLayout.ONE_THREAD)
@@ -265,6 +278,12 @@ public final class JournalVerifier
             }
             while (!ring.hasAvailableCapacity(1))
             {
+                if (comparator.stopped())
+                {
+                    // the run has its answer: let the engine drop its reports so its ring frees and nothing spins
+                    queue.discard();
+                    return;
+                }
                 if (drain() == 0)
                 {
                     checkEngine();
@@ -278,7 +297,13 @@ public final class JournalVerifier
 
         int drain()
         {
-            return comparator.stopped() ? 0 : queue.ring().read(comparator, REPORT_DRAIN_LIMIT);
+            if (comparator.stopped())
+            {
+                // nothing reads the queue any more: the engine must not wait for space in it
+                queue.discard();
+                return 0;
+            }
+            return queue.ring().read(comparator, REPORT_DRAIN_LIMIT);
         }
 
         /** Compare reports until the engine has answered every command offered and the queue is empty. */

@@ -96,9 +96,11 @@ final class PublishCommand implements Callable<Integer>
                 final MediaDriver.Context driverContext = new MediaDriver.Context()
                     .threadingMode(ThreadingMode.SHARED)
                     .sharedIdleStrategy(new BackoffIdleStrategy())
-                    .dirDeleteOnStart(true)
+                    .dirDeleteOnStart(false)
                     .dirDeleteOnShutdown(true);
-                // an explicit directory lets other processes connect to this driver; else a random one
+                // an explicit directory lets other processes connect to this driver; else a random one. Never
+                // dirDeleteOnStart: with an explicit directory it would wipe a running driver's (Aeron refuses an
+                // active one only without it)
                 driver = aeronDirectory != null ? MediaDriver.launch(driverContext.aeronDirectoryName(aeronDirectory)) :
                     MediaDriver.launchEmbedded(driverContext);
             }

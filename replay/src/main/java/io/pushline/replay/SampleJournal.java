@@ -1,6 +1,9 @@
 package io.pushline.replay;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -64,6 +67,32 @@ public final class SampleJournal
     {
     }
 
+    /** Before the engine opens anything: opening a journal recovers it and records the configuration. */
+    private static void refuseExistingJournal(final Path directory)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory))
+        {
+            final boolean used = files.anyMatch(f ->
+            {
+                final String name = f.getFileName().toString();
+                return name.endsWith(".seg") || name.equals("engine-config.properties");
+            });
+            if (used)
+            {
+                throw new ReplayException(directory + " already holds a journal: generate into an empty directory " +
+                    "(nothing in it was changed)");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new ReplayException("cannot read " + directory + ": " + ex.getMessage());
+        }
+    }
+
     /**
      * Record a journal.
      *
@@ -83,6 +112,7 @@ public final class SampleJournal
         final EpochNanoClock clock = () -> now[0];
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
         final double meanGapNs = 1e9 / settings.ratePerSecond();
+        refuseExistingJournal(directory);
         final Progress line = Progress.create(progress, "generate", settings.commands());
         try (Engine engine = Engine.launch(new Engine.Context()
             .instruments(settings.instruments())

@@ -17,6 +17,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +74,33 @@ class VerifyTest
             "), after " + index + " identical reports"), verify.out());
         assertTrue(verify.out().lines().anyMatch(l -> l.startsWith("* leavesQty ")), verify.out());
         assertEquals(1, verify.out().lines().filter(l -> l.startsWith("*")).count(), "only leavesQty differs");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldStopWithoutWaitingForeverWhenTheQueueOfReportsFillsAfterADivergence(@TempDir final Path dir)
+    {
+        // diverge at the very first report, then keep the engine producing into a 4 KB queue nobody reads
+        final int index = firstExecutionReportFrom(0);
+        final List<RecordedRun.Entry> altered = new ArrayList<>(outputs);
+        final RecordedRun.Entry original = altered.get(index);
+        final byte[] payload = original.payload().clone();
+        final UnsafeBuffer buffer = new UnsafeBuffer(payload);
+        final int leavesAt = MessageHeaderEncoder.ENCODED_LENGTH + ExecutionReportEncoder.leavesQtyEncodingOffset();
+        buffer.putLong(leavesAt, buffer.getLong(leavesAt) + 1);
+        altered.set(index,
+            new RecordedRun.Entry(original.sequence(), original.timestampNs(), original.type(), payload));
+        copyInputs(dir);
+        RecordedRun.write(dir, Journals.OUTPUT, altered);
+
+        final JournalVerifier.Result result = new JournalVerifier(dir, new io.pushline.engine.Engine.Context()
+            .instruments(io.pushline.config.InstrumentsFile.load(dir.resolve("instruments.csv")))
+            .maxOrdersPerInstrument(1 << 12), null, true, Progress.Mode.NEVER)
+            .reportQueueBytes(4096)
+            .run();
+
+        assertFalse(result.identical());
+        assertEquals(original.sequence(), result.expectedSequence());
     }
 
     @Test

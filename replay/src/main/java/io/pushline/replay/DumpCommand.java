@@ -56,6 +56,10 @@ final class DumpCommand implements Callable<Integer>, JournalHandler
 
     public Integer call()
     {
+        if (limit < 1)
+        {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
         filter = filterOptions.filter(catalog);
         out = spec.commandLine().getOut();
         try (JournalReader reader = Journals.open(directory, outputs ? Journals.OUTPUT : Journals.INPUT, true,

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import io.pushline.config.InstrumentsFile;
 import io.pushline.config.PropertiesConfig;
 import io.pushline.engine.Engine;
-import io.pushline.engine.EngineConfiguration;
+import io.pushline.engine.node.EngineNode;
+import io.pushline.engine.node.EngineNodeConfiguration;
 import io.pushline.engine.RecordedConfiguration;
 import io.pushline.engine.match.SelfTradePrevention;
 import picocli.CommandLine.Option;
@@ -43,7 +44,13 @@ final class EngineOptions
         final Engine.Context context;
         if (config != null)
         {
-            context = EngineConfiguration.apply(PropertiesConfig.load(config), new Engine.Context());
+            // a recorded configuration names its instruments file beside it; an engine process's file (with its node
+            // and transport keys) names paths from the Pushline home
+            final Path base = config.getFileName().toString().startsWith("engine-config") ?
+                config.toAbsolutePath().getParent() : PropertiesConfig.home();
+            context = EngineNodeConfiguration.apply(
+                PropertiesConfig.load(config, false, System.getProperties(), base), new EngineNode.Context())
+                .engineContext();
         }
         else
         {

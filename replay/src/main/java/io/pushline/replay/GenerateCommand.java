@@ -1,9 +1,11 @@
 package io.pushline.replay;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 import io.pushline.config.InstrumentsFile;
+import io.pushline.config.PropertiesConfig;
 import io.pushline.engine.EngineConfiguration;
 import io.pushline.engine.match.SelfTradePrevention;
 import io.pushline.journal.SyncPolicy;
@@ -76,9 +78,12 @@ final class GenerateCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--commands, --sessions and --rate must be positive");
         }
+        // a relative path not found here (the default, run outside the repository) is taken from the Pushline home
+        final Path instrumentsFile =
+            Files.exists(instruments) ? instruments : PropertiesConfig.home().resolve(instruments);
         final long startNs = System.nanoTime();
         final long last = SampleJournal.record(directory, new SampleJournal.Settings(commands, seed, sessions, rate,
-            RecordFilter.parseTime(start), snapshotEvery, InstrumentsFile.load(instruments), maxOrdersPerInstrument,
+            RecordFilter.parseTime(start), snapshotEvery, InstrumentsFile.load(instrumentsFile), maxOrdersPerInstrument,
             selfTradePrevention, syncPolicy), null, progress.mode);
         spec.commandLine().getOut().printf("recorded %d commands (seed %d) into %s in %.1f s%n", last, seed, directory,
             (System.nanoTime() - startNs) / 1e9);

@@ -1,6 +1,7 @@
 package io.pushline.replay;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +47,10 @@ final class PublishCommand implements Callable<Integer>
         boolean max;
     }
 
-    @Option(names = "--transport", paramLabel = "FILE", defaultValue = "config/transport.properties",
-        description = "pushline.aeron.* settings giving the default channel, stream and Aeron directory " +
-            "(optional file; default: ${DEFAULT-VALUE})")
+    @Option(names = "--transport", paramLabel = "FILE", defaultValue = "config/engine.properties",
+        description = "file whose pushline.aeron.* settings give the default channel, stream and Aeron directory " +
+            "(the engine's config: publish goes to its ingress; a relative path not found here is taken from the " +
+            "Pushline home; default: ${DEFAULT-VALUE})")
     private Path transport;
 
     @Option(names = "--channel", paramLabel = "CHANNEL", description = "Aeron channel (default: the ingress channel)")
@@ -80,7 +82,8 @@ final class PublishCommand implements Callable<Integer>
     public Integer call()
     {
         final TransportSettings settings = TransportSettings.from(
-            PropertiesConfig.load(transport, true, System.getProperties(), Path.of("")), false);
+            PropertiesConfig.load(Files.exists(transport) ? transport : PropertiesConfig.home().resolve(transport),
+                true, System.getProperties(), PropertiesConfig.home()), false);
         final String aeronDir = aeronDirectory != null ? aeronDirectory : settings.aeronDirectory();
         final double speed = pace == null || pace.speed == null ? (pace != null && pace.max ? 0 : 1) : pace.speed;
         if (pace != null && pace.speed != null && !(pace.speed > 0))

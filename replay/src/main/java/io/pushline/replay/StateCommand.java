@@ -69,6 +69,10 @@ final class StateCommand implements Callable<Integer>
 
     public Integer call()
     {
+        if (depth < 1)
+        {
+            throw new IllegalArgumentException("--depth must be at least 1, got " + depth);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final StateRebuilder rebuilder = new StateRebuilder(directory,
             engine.engineContext(directory, spec.commandLine().getErr()),

@@ -130,6 +130,14 @@ public final class StateRebuilder
                 Progress.update(progress, applier.replayed);
             }
             Progress.finish(progress);
+            final long reachable = toSequence == Long.MAX_VALUE ? lastInput : toSequence;
+            if (toTimeNs == Long.MAX_VALUE && applier.lastSequence < reachable)
+            {
+                // the journal said it holds more: a segment is missing or unreadable in the middle
+                throw new ReplayException("the input journal in " + journalDirectory + " stops after command " +
+                    applier.lastSequence + " although it holds commands up to " + lastInput +
+                    " (a segment is missing or unreadable): no state for command " + reachable);
+            }
             final long hash = engine.stateHash();
             final BookView books = new BookView();
             engine.takeSnapshot(books);

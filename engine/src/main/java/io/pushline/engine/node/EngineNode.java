@@ -201,11 +201,12 @@ public final class EngineNode implements AutoCloseable
     }
 
     /**
-     * @return what stopped the engine, or null while it runs.
+     * @return what stopped the engine's chain, or null while it runs.
      */
     public Throwable failure()
     {
-        return engine.failure();
+        // the chain's: a failed snapshot replica only stops snapshots (Engine.failure() reports it too)
+        return engine.chain().failure();
     }
 
     /**

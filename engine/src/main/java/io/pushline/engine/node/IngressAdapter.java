@@ -80,6 +80,7 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
         {
             // INVOKER layout: answer the whole poll as one batch on this thread (a no-op for threaded layouts)
             engine.runChain();
+            lastOfferNs = clock.nanoTime();
             return fragments;
         }
         return tickIfQuiet();
@@ -111,7 +112,6 @@ final class IngressAdapter implements Agent, ControlledFragmentHandler
         backPressured = false;
         // result 0: longer than any command; the engine counts it as refused
         commandsIn.incrementRelease();
-        lastOfferNs = clock.nanoTime();
         return Action.CONTINUE;
     }
 

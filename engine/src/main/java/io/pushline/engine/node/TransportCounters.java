@@ -30,7 +30,7 @@ final class TransportCounters implements AutoCloseable
         egressBackPressureEvents = aeron.addCounter(ENGINE_COUNTER_TYPE_ID,
             "engine: egress back pressure (reports that had to wait)");
         egressNotConnectedReports = aeron.addCounter(ENGINE_COUNTER_TYPE_ID,
-            "engine: reports not delivered (no gateway subscribed)");
+            "engine: reports not delivered (no gateway subscribed, or given up at shutdown)");
     }
 
     AtomicCounter commandsIn()

@@ -2,12 +2,8 @@ package io.pushline.perf.harness;
 
 import java.util.Locale;
 
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingIdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
  * Idle strategies by name, as in the {@code pushline.aeron.idleStrategy} key: BUSY_SPIN, YIELDING, BACKOFF, SLEEPING;
@@ -26,16 +22,21 @@ public final class IdleStrategies
      */
     public static IdleStrategy of(final String name)
     {
-        return switch (name.trim().toUpperCase(Locale.ROOT))
+        final String n = name.trim().toUpperCase(Locale.ROOT);
+        switch (n)
         {
-            case "BUSY_SPIN" -> new BusySpinIdleStrategy();
-            case "YIELDING" -> new YieldingIdleStrategy();
-            case "BACKOFF" -> new BackoffIdleStrategy();
-            case "SLEEPING" -> new SleepingMillisIdleStrategy(1);
-            case "PARKING" -> new SleepingIdleStrategy(1);
-            default -> throw new IllegalArgumentException(
-                "idle strategy '" + name + "': expected BUSY_SPIN, YIELDING, BACKOFF, PARKING or SLEEPING");
-        };
+            case "PARKING":
+                return new SleepingIdleStrategy(1);
+            case "BUSY_SPIN":
+            case "YIELDING":
+            case "BACKOFF":
+            case "SLEEPING":
+                // the same strategies as the engine process and the gateway use for these names
+                return io.pushline.config.IdleStrategies.of(n);
+            default:
+                throw new IllegalArgumentException(
+                    "idle strategy '" + name + "': expected BUSY_SPIN, YIELDING, BACKOFF, PARKING or SLEEPING");
+        }
     }
 
     /**
